@@ -1,0 +1,5 @@
+import sys
+
+from newsgraph.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per kind of fact; each is a function from a parsed Doc (and facts so far) to facts."""

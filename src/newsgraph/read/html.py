@@ -1,0 +1,59 @@
+"""HTML pages: trafilatura finds the main text and metadata; htmldate the publication date."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.errors import InputError
+from newsgraph.model import Document
+from newsgraph.read.byline import parse_date
+from newsgraph.read.clean import clean_paragraphs, split_paragraphs
+
+
+def parse_html(raw: str, source: str | None = None) -> Document:
+    import trafilatura  # imported here: plain-text users do not pay for lxml start-up
+
+    name = source or "input"
+    try:
+        result = trafilatura.bare_extraction(
+            raw, with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=True, deduplicate=True, as_dict=True,
+        )
+    except Exception as exc:  # trafilatura raises on some malformed trees
+        raise InputError(f"{name}: cannot parse HTML ({type(exc).__name__})") from None
+    if not result or not (result.get("text") or "").strip():
+        raise InputError(f"{name}: no article text found in the HTML")
+    text = clean_paragraphs(split_paragraphs(result["text"].replace("\n", "\n\n")))
+    if not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML")
+    published = _date(result.get("date")) or _htmldate(raw)
+    return Document(
+        text=text,
+        title=_clean(result.get("title")),
+        author=_clean(result.get("author")),
+        published=published,
+        outlet=_clean(result.get("sitename")),
+        url=_clean(result.get("url")),
+        source=source,
+    )
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = re.sub(r"\s+", " ", value).strip()
+    return value or None
+
+
+def _date(value: object) -> str | None:
+    return parse_date(value) if isinstance(value, str) and value else None
+
+
+def _htmldate(raw: str) -> str | None:
+    try:
+        from htmldate import find_date
+
+        found = find_date(raw, original_date=True, extensive_search=False)
+    except Exception:
+        return None
+    return _date(found)
