@@ -39,7 +39,7 @@ def read(path: Path) -> MeantimeDoc:
         if body_parts:
             pos += 1
             body_parts.append(" ")
-        for tok, (s, e) in zip(sentences[sid], offsets):
+        for tok, (s, e) in zip(sentences[sid], offsets, strict=True):
             spans[tok.get("t_id")] = (pos + s, pos + e)
         body_parts.append(text)
         pos += len(text)
