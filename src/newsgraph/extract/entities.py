@@ -1,11 +1,311 @@
-"""Entities: one per real actor in a document, with aliases, roles and every mention."""
+"""Entities: one per real actor in a document, with aliases, roles and every mention.
+
+spaCy's small NER finds names but labels them noisily ("Prigozhin" as ORG in one sentence and PERSON in the
+next) and misses repeats it has seen. We pool the mentions of one name, vote on the type with cues the small
+model lacks (titles, "the", "in X", organisation head words), link short forms to full names, and find the
+repeats NER missed by matching the names already known.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass, field
 
-from newsgraph.model import Entity
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.extract.lexicon import lexicon
+from newsgraph.extract.names import acronym, fold, name_key
+from newsgraph.extract.roles import RoleFinding, find_role_findings
+from newsgraph.model import Entity, EntityType, Role, Span
+
+LABELS = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORG,
+    "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE,
+    "FAC": EntityType.PLACE,
+    "NORP": EntityType.GROUP,
+}
+_TYPE_ORDER = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.GROUP, EntityType.OTHER)
+_STRIP_LEFT = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "across", "from", "to", "into", "outside", "inside"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text: token range [start, end) and the votes it casts on its entity's type."""
+
+    start: int
+    end: int
+    key: str
+    votes: Counter = field(default_factory=Counter)
+    alias_only: bool = False  # a description standing for a name ("the President's Chef [Prigozhin]")
+    canonical: str | None = None  # the name to use when no other form is known ("Russian" -> "Russia")
+
+
+@dataclass(slots=True)
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.keys.add(m.key)
+        self.votes.update(m.votes)
+
+    def absorb(self, other: Cluster) -> None:
+        for m in other.mentions:
+            self.add(m)
+
+    @property
+    def type(self) -> EntityType:
+        if not self.votes:
+            return EntityType.OTHER
+        best = max(self.votes.values())
+        return next(t for t in _TYPE_ORDER if self.votes.get(t, 0) == best)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles and trailing possessives or punctuation from a name span."""
+    while start < end and (doc[start].lower_ in _STRIP_LEFT or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _type_votes(doc: Doc, ent: SpacySpan, start: int, end: int, label: EntityType) -> Counter:
+    """The NER label plus what the words around the name say about its type."""
+    lex = lexicon()
+    votes: Counter = Counter({label: 2 if end - start > 1 else 1})
+    last = doc[end - 1].lower_
+    if last in lex.org_heads:  # "National Guard"; weaker against a place label ("Soviet Union")
+        votes[EntityType.ORG] += 1 if label is EntityType.PLACE else 3
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if label is EntityType.PERSON and ent.start < start and doc[ent.start].lower_ == "the":
+        votes[EntityType.ORG] += 2  # "the Novaya Gazeta": people take no article
+    if before is not None and before.lower_ in lex.outlet_nouns:
+        votes[EntityType.ORG] += 3  # "the newspaper Libération"
+    if before is not None and before.lower_ in _PLACE_PREPS and label is not EntityType.PERSON:
+        votes[EntityType.PLACE] += 1
+    return votes
+
+
+def _is_title_word(doc: Doc, start: int, end: int) -> bool:
+    """NER tags "Defense" in "Defense Minister Sergei Shoigu" as ORG: it is part of the title."""
+    lex = lexicon()
+    if end - start != 1 or end >= len(doc):
+        return False
+    return doc[start].lower_ in lex.portfolios and lex.is_title_part(doc[end].text)
+
+
+def _candidates(doc: Doc) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        if label is None:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        while (
+            start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_
+            and not lexicon().is_title_part(doc[start - 1].text)
+        ):
+            start -= 1  # NER clipped the name: "Harbour [Gazette]"
+        text = doc[start:end].text
+        if text[:1].islower() or text.lower().startswith(("pro-", "anti-", "non-", "ex-")):
+            continue  # "pro-NATO", "anti-Putin" are adjectives, not names
+        if label is EntityType.GROUP and (doc[end - 1].dep_ in ("amod", "compound") or doc[end - 1].pos_ == "ADJ"):
+            continue  # "Russian" as an adjective is no actor; "the Russians" is
+        if _is_title_word(doc, start, end):
+            continue
+        key = name_key(text)
+        if not key:
+            continue
+        mentions.append(Mention(start, end, key, _type_votes(doc, ent, start, end, label)))
+    return mentions
+
+
+def _cluster_by_key(mentions: list[Mention]) -> list[Cluster]:
+    by_key: dict[str, Cluster] = {}
+    for m in mentions:
+        by_key.setdefault(m.key, Cluster()).add(m)
+    return list(by_key.values())
+
+
+def _link_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """Merge "Prigozhin" into "Evgeny Prigozhin", "NATO" into "North Atlantic Treaty Organization"."""
+    long_forms = [c for c in clusters if any(len(k.split()) > 1 for k in c.keys)]
+    merged: set[int] = set()
+    for c in clusters:
+        if id(c) in merged or c in long_forms:
+            continue
+        key = next(iter(c.keys))
+        words = key.split()
+        targets = []
+        for other in long_forms:
+            if other is c or id(other) in merged:
+                continue
+            for k in other.keys:
+                ow = k.split()
+                person_like = other.type is EntityType.PERSON or c.type is EntityType.PERSON
+                if person_like and len(words) == 1 and words[0] in (ow[-1], ow[0]):
+                    targets.append(other)
+                    break
+                if len(words) < len(ow) and ow[-len(words):] == words and other.type is c.type:
+                    targets.append(other)
+                    break
+                if len(words) == 1 and len(ow) > 2 and acronym(k) == words[0]:
+                    targets.append(other)
+                    break
+        if not targets:
+            continue
+        # Two full names share the short form: it goes to the one the text mentions most.
+        target = max(targets, key=lambda t: (len(t.mentions), -t.first))
+        target.absorb(c)
+        merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _find_repeats(doc: Doc, clusters: list[Cluster]) -> None:
+    """Add mentions NER missed: capitalised tokens that spell a name already known."""
+    single: dict[str, Cluster] = {}
+    for c in clusters:
+        for k in c.keys:
+            if " " not in k and len(k) > 2:
+                single.setdefault(k, c)
+        if c.type is EntityType.PERSON:
+            for k in c.keys:
+                surname = k.split()[-1]
+                if len(surname) > 2:
+                    single.setdefault(surname, c)
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
+            continue  # part of a longer name NER did not know
+        cluster = single.get(fold(tok.text))
+        if cluster is not None:
+            cluster.add(Mention(tok.i, tok.i + 1, fold(tok.text)))
+
+
+def _bracket_aliases(doc: Doc, clusters: list[Cluster]) -> None:
+    """ "the President's Chef [Prigozhin]": the description before an editor's bracket names the same actor."""
+    for c in clusters:
+        for m in list(c.mentions):
+            if m.alias_only or m.start < 2 or m.end >= len(doc):
+                continue
+            if doc[m.start - 1].text != "[" or doc[m.end].text != "]":
+                continue
+            head = doc[m.start - 2]
+            if head.pos_ not in ("NOUN", "PROPN") or not head.text[:1].isalpha():
+                continue
+            while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i < head.i:
+                head = head.head.head  # "the Boss of the Kitchen [X]": the whole phrase
+            start = head.left_edge.i
+            if start >= m.start - 2 and head.text[:1].islower():
+                continue  # a bare common noun ("the [Wagner] company" never gets here)
+            c.add(Mention(start, m.start - 1, name_key(doc[start:m.start - 1].text), alias_only=True))
+
+
+def _name_of(doc: Doc, cluster: Cluster) -> str:
+    """The fullest form used in the text: most words, then most frequent."""
+    forms = Counter(doc[m.start:m.end].text for m in cluster.mentions if not m.alias_only)
+    if not forms:
+        canonical = [m.canonical for m in cluster.mentions if m.canonical]
+        if canonical:
+            return canonical[0]
+        forms = Counter(doc[m.start:m.end].text for m in cluster.mentions)
+    return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    first, last = doc[start], doc[end - 1]
+    s, e = first.idx, last.idx + len(last.text)
+    return Span(s, e, doc.text[s:e])
 
 
 def find_entities(doc: Doc) -> list[Entity]:
-    return []
+    """One entity per actor, ids in order of first mention."""
+    mentions = _candidates(doc)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    findings = find_role_findings(doc, taken)
+    for f in findings:  # "Russian President": the country a title names becomes an actor too
+        if f.of_country is not None:
+            s, e, country = f.of_country
+            mentions.append(
+                Mention(s, e, name_key(country), Counter({EntityType.PLACE: 2}), True, country)
+            )
+    clusters = _link_short_forms(_cluster_by_key(mentions))
+    _find_repeats(doc, clusters)
+    _bracket_aliases(doc, clusters)
+    clusters.sort(key=lambda c: c.first)
+    return _build(doc, clusters, findings)
+
+
+def _build(doc: Doc, clusters: list[Cluster], findings: list[RoleFinding]) -> list[Entity]:
+    by_token: dict[int, int] = {}
+    for n, c in enumerate(clusters):
+        for m in c.mentions:
+            for i in range(m.start, m.end):
+                by_token.setdefault(i, n)
+    entities: list[Entity] = []
+    for n, c in enumerate(clusters):
+        c.mentions.sort(key=lambda m: m.start)
+        name = _name_of(doc, c)
+        aliases = []
+        for m in c.mentions:
+            form = doc[m.start:m.end].text
+            if form != name and form not in aliases:
+                aliases.append(form)
+        entities.append(
+            Entity(
+                id=f"e{n + 1}",
+                name=name,
+                type=c.type,
+                aliases=aliases,
+                mentions=[_span(doc, m.start, m.end) for m in c.mentions],
+            )
+        )
+    _attach_roles(doc, entities, by_token, findings)
+    return entities
+
+
+def _attach_roles(
+    doc: Doc, entities: list[Entity], by_token: dict[int, int], findings: list[RoleFinding]
+) -> None:
+    for f in findings:
+        if f.of_token is None and f.of_country is not None:
+            f.of_token = f.of_country[0]
+        holder = by_token.get(f.person_token)
+        if holder is None:
+            continue
+        of = None
+        if f.of_token is not None and f.of_token in by_token:
+            of_n = by_token[f.of_token]
+            of = entities[of_n].id if of_n != holder else None
+        elif f.portfolio is not None:
+            of = _ministry(entities, f.portfolio)
+        entity = entities[holder]
+        if any(r.title.lower() == f.title.lower() and r.of == of for r in entity.roles):
+            continue
+        s, e = f.evidence
+        entity.roles.append(Role(f.title, of, Span(s, e, doc.text[s:e])))
+
+
+def _ministry(entities: list[Entity], portfolio: str) -> str | None:
+    """ "Defense Minister" serves "the Ministry of Defense" when the text names it."""
+    for e in entities:
+        key = name_key(e.name)
+        if e.type is EntityType.ORG and portfolio in key.split() and ("ministry" in key or "department" in key):
+            return e.id
+    return None

@@ -26,7 +26,7 @@ _DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
 ]
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|al|bin|la|le|da|di))*"
-_BY = re.compile(r"^(?:by\s+)?(?P<name>" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?)\s*[,|·—–-]?\s*$")
+_BY = re.compile(r"^(?:[Bb]y\s+)?(?P<name>" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?)\s*[,|·—–-]?\s*$")
 
 
 def find_date(text: str) -> tuple[str, int, int] | None:

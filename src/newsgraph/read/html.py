@@ -8,23 +8,23 @@ from newsgraph.errors import InputError
 from newsgraph.model import Document
 from newsgraph.read.byline import parse_date
 from newsgraph.read.clean import clean_paragraphs, split_paragraphs
+from newsgraph.settings import DEFAULT, Settings
 
 
-def parse_html(raw: str, source: str | None = None) -> Document:
+def parse_html(raw: str, source: str | None = None, settings: Settings = DEFAULT) -> Document:
     import trafilatura  # imported here: plain-text users do not pay for lxml start-up
 
     name = source or "input"
     try:
         result = trafilatura.bare_extraction(
             raw, with_metadata=True, include_comments=False, include_tables=False,
-            favor_precision=True, deduplicate=True, as_dict=True,
+            favor_precision=True, deduplicate=True,
         )
     except Exception as exc:  # trafilatura raises on some malformed trees
         raise InputError(f"{name}: cannot parse HTML ({type(exc).__name__})") from None
-    if not result or not (result.get("text") or "").strip():
-        raise InputError(f"{name}: no article text found in the HTML")
-    text = clean_paragraphs(split_paragraphs(result["text"].replace("\n", "\n\n")))
-    if not text.strip():
+    result = result.as_dict() if result is not None else {}
+    text = clean_paragraphs(split_paragraphs((result.get("text") or "").replace("\n", "\n\n")))
+    if len(text.split()) < settings.html_min_words:
         raise InputError(f"{name}: no article text found in the HTML")
     published = _date(result.get("date")) or _htmldate(raw)
     return Document(
