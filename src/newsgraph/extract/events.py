@@ -1,12 +1,76 @@
-"""Events coded in PLOVER: who did what to whom, when and where."""
+"""Events coded in PLOVER: who did what to whom, when and where, each with the sentence that tells it."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsgraph.extract.eventing.dating import date_event, place_times
+from newsgraph.extract.eventing.lexicon import load_cues, load_lexicon
+from newsgraph.extract.eventing.merge import Candidate, merge
+from newsgraph.extract.eventing.modality import find_modality
+from newsgraph.extract.eventing.roles import find_roles
+from newsgraph.extract.eventing.settings import DEFAULT, EventSettings
+from newsgraph.extract.eventing.triggers import find_triggers
 from newsgraph.extract.mentions import MentionIndex
-from newsgraph.model import Event, Record
+from newsgraph.model import Event, Record, Span
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-def find_events(doc: Doc, record: Record, index: MentionIndex) -> list[Event]:
-    return []
+def _evidence(doc: Doc, tok: Token) -> Span:
+    """The sentence that tells the event, without its surrounding whitespace."""
+    sent = tok.sent
+    text = doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
+
+
+def _own_participants(noun: Token, index: MentionIndex) -> bool:
+    """Whether a noun names its own participants ("Prigozhin's meeting", "talks with Kyiv")."""
+    return any(index.at_token(t) for t in noun.subtree if t is not noun)
+
+
+def find_events(
+    doc: Doc, record: Record, index: MentionIndex, settings: EventSettings = DEFAULT
+) -> list[Event]:
+    """The events the document tells, one per real event, each mention with its evidence."""
+    lex, cues = load_lexicon(), load_cues()
+    placed = place_times(doc, record.times)
+    published = record.document.published
+    cands: list[Candidate] = []
+    for trig in find_triggers(doc, lex, settings.max_climb):
+        roles = find_roles(trig, index, cues, settings)
+        anchor = roles.anchor or trig.token
+        nominal = trig.token if trig.nominal else None
+        modality, source = find_modality(anchor, nominal, cues, index)
+        frame = [anchor, *roles.frame]
+        date, time_id, date_source = date_event(
+            doc, trig.token, frame, placed, published, settings.context_sentences
+        )
+        anaphoric = bool(
+            nominal is not None
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in nominal.children)
+            and not _own_participants(nominal, index)
+        )
+        cands.append(
+            Candidate(
+                type=trig.rule.type,
+                trigger=trig.text(settings.max_trigger_gap),
+                lemma=trig.token.lemma_.lower(),
+                evidence=_evidence(doc, trig.token),
+                actors=roles.actors,
+                targets=roles.targets,
+                modality=modality,
+                source=source if source not in roles.actors or modality.value != "asserted" else source,
+                place=roles.place,
+                date=date,
+                time=time_id,
+                date_source=date_source,
+                anaphoric=anaphoric,
+            )
+        )
+    return merge(cands, settings.require_participant)

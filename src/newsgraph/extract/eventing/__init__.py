@@ -1,0 +1,1 @@
+"""Event coding in PLOVER, split by job: lexicon, triggers, roles, modality, dating, merging."""

@@ -1,0 +1,93 @@
+"""Date each event: its own time expression, else the event it is anchored on, else its context, else the DCT."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import DateSource, TimeExpr, TimexType
+
+# Only calendar values date an event; PAST_REF or a duration does not.
+_CALENDAR = re.compile(r"^(\d{4}|XXXX)")
+_TIME_ID = re.compile(r"^t\d+$")
+# Steps from a time expression up to the word it modifies ("on" -> "June 29" -> "met").
+_MAX_UP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedTime:
+    time: TimeExpr
+    root: Token
+
+    @property
+    def calendar(self) -> bool:
+        return self.time.type in (TimexType.DATE, TimexType.TIME) and bool(_CALENDAR.match(self.time.value))
+
+
+def place_times(doc: Doc, times: list[TimeExpr]) -> list[PlacedTime]:
+    """Each time expression with the root token of its span, in text order."""
+    out = []
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(PlacedTime(t, span.root))
+    return sorted(out, key=lambda p: p.time.start)
+
+
+def _attached(pt: PlacedTime, frame: set[int]) -> bool:
+    tok = pt.root
+    for _ in range(_MAX_UP):
+        if tok.i in frame:
+            return True
+        if tok.head is tok:
+            return False
+        if tok is not pt.root and tok.pos_ in ("VERB", "AUX"):
+            return False  # another clause's verb: the time is its
+        tok = tok.head
+    return tok.i in frame
+
+
+def _source_of(t: TimeExpr) -> DateSource:
+    """A value resolved against another event ("five days after the coup") is anchored, else it is text."""
+    if t.anchor and t.anchor != "dct" and not _TIME_ID.match(t.anchor):
+        return DateSource.ANCHORED
+    return DateSource.TEXT
+
+
+def _paragraph_sents(doc: Doc, sent: Span, back: int) -> list[Span]:
+    """The sentence and up to ``back`` sentences before it in the same paragraph, nearest first."""
+    sents = [sent]
+    prev_start = sent.start
+    while len(sents) <= back and prev_start > 0:
+        prev = doc[prev_start - 1].sent
+        if "\n" in doc.text[prev.end_char : sents[-1].start_char] or "\n" in prev.text.strip():
+            break
+        sents.append(prev)
+        prev_start = prev.start
+    return sents
+
+
+def date_event(
+    doc: Doc, trigger: Token, frame: list[Token], placed: list[PlacedTime], published: str | None, back: int
+) -> tuple[str | None, str | None, DateSource | None]:
+    """(TIMEX3 value, time id, where it came from) for one event."""
+    sent = trigger.sent
+    in_sent = [p for p in placed if sent.start_char <= p.time.start < sent.end_char and p.calendar]
+    ids = {t.i for t in frame}
+    for p in in_sent:
+        if _attached(p, ids):
+            return p.time.value, p.time.id, _source_of(p.time)
+    for i, s in enumerate(_paragraph_sents(doc, sent, back)):
+        cands = [p for p in placed if s.start_char <= p.time.start < s.end_char and p.calendar]
+        if i == 0:
+            before = [p for p in cands if p.time.start < trigger.idx]
+            cands = before[::-1] + [p for p in cands if p.time.start >= trigger.idx]
+        else:
+            cands = cands[::-1]
+        if cands:
+            return cands[0].time.value, cands[0].time.id, DateSource.CONTEXT
+    if published:
+        return published, None, DateSource.PUBLICATION
+    return None, None, None

@@ -1,0 +1,129 @@
+"""The trigger lexicon and cue words, loaded once from the TOML under resources/events/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import tomllib
+
+from newsgraph.model import PloverType
+
+
+class OfRole(str, Enum):
+    """What the "of" phrase of a nominal trigger names."""
+
+    ACTOR = "actor"
+    TARGET = "target"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    id: str
+    type: PloverType
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrasal: frozenset[tuple[str, str]]
+    objects: frozenset[tuple[str, str]]
+    frame: bool
+    reciprocal: bool
+    of_role: OfRole
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    rules: tuple[TriggerRule, ...]
+    by_verb: dict[str, TriggerRule]
+    by_noun: dict[str, TriggerRule]
+    by_phrasal: dict[tuple[str, str], TriggerRule]
+    by_object: dict[tuple[str, str], TriggerRule]
+    blocked: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    reporting_verbs: frozenset[str]
+    carriers: frozenset[str]
+    reported_adverbs: frozenset[str]
+    according: tuple[str, ...]
+    negating_verbs: frozenset[str]
+    negation_words: frozenset[str]
+    future_aux: frozenset[str]
+    plan_governors: frozenset[str]
+    plan_modifiers: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    light_verbs: frozenset[str]
+    happen_verbs: frozenset[str]
+
+
+def _read(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("newsgraph.resources").joinpath("events", name).read_text("utf-8"))
+
+
+def _pairs(items: list[str]) -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(s.split(" ", 1)) for s in items)  # type: ignore[misc]
+
+
+def _rule(d: dict[str, Any]) -> TriggerRule:
+    return TriggerRule(
+        id=d["id"],
+        type=PloverType(d["type"]),
+        verbs=frozenset(d.get("verbs", [])),
+        nouns=frozenset(d.get("nouns", [])),
+        phrasal=_pairs(d.get("phrasal", [])),
+        objects=_pairs(d.get("objects", [])),
+        frame=bool(d.get("frame", False)),
+        reciprocal=bool(d.get("reciprocal", False)),
+        of_role=OfRole(d.get("of_role", "target")),
+        positive=tuple(d.get("positive", [])),
+        negative=tuple(d.get("negative", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The trigger rules, indexed by the lookups the trigger finder makes (first rule wins a clash)."""
+    data = _read("triggers.toml")
+    rules = tuple(_rule(d) for d in data["rule"])
+    by_verb: dict[str, TriggerRule] = {}
+    by_noun: dict[str, TriggerRule] = {}
+    by_phrasal: dict[tuple[str, str], TriggerRule] = {}
+    by_object: dict[tuple[str, str], TriggerRule] = {}
+    for r in rules:
+        for v in r.verbs:
+            by_verb.setdefault(v, r)
+        for n in r.nouns:
+            by_noun.setdefault(n, r)
+        for p in r.phrasal:
+            by_phrasal.setdefault(p, r)
+        for o in r.objects:
+            by_object.setdefault(o, r)
+    return Lexicon(rules, by_verb, by_noun, by_phrasal, by_object, frozenset(data.get("blocked", [])))
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """The modality, source and light-verb cue words."""
+    d = _read("cues.toml")
+    rep, neg, plan, hyp, light = d["reporting"], d["negation"], d["planned"], d["hypothetical"], d["light"]
+    return Cues(
+        reporting_verbs=frozenset(rep["verbs"]),
+        carriers=frozenset(rep["carriers"]),
+        reported_adverbs=frozenset(rep["adverbs"]),
+        according=tuple(rep["according"]),
+        negating_verbs=frozenset(neg["verbs"]),
+        negation_words=frozenset(neg["words"]),
+        future_aux=frozenset(plan["aux"]),
+        plan_governors=frozenset(plan["governors"]),
+        plan_modifiers=frozenset(plan["modifiers"]),
+        hypothetical_aux=frozenset(hyp["aux"]),
+        hypothetical_marks=frozenset(hyp["marks"]),
+        light_verbs=frozenset(light["verbs"]),
+        happen_verbs=frozenset(light["happen"]),
+    )

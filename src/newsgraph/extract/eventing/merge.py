@@ -1,0 +1,97 @@
+"""One event per event: merge the tellings of the same event in a document into one with many mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.model import DateSource, Event, Modality, PloverType, Span
+
+# Which modality a merged event keeps when its tellings differ: a denial or a plain statement of fact
+# outranks hearsay, and hearsay outranks plans and conjecture.
+_MODALITY_RANK = {
+    Modality.NEGATED: 0, Modality.ASSERTED: 1, Modality.REPORTED: 2, Modality.PLANNED: 3, Modality.HYPOTHETICAL: 4,
+}
+_DATE_RANK = {DateSource.TEXT: 0, DateSource.ANCHORED: 1, DateSource.CONTEXT: 2, DateSource.PUBLICATION: 3, None: 4}
+_STRONG_DATES = frozenset({DateSource.TEXT, DateSource.ANCHORED})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One telling of an event, before merging."""
+
+    type: PloverType
+    trigger: str
+    lemma: str
+    evidence: Span
+    actors: list[str]
+    targets: list[str]
+    modality: Modality
+    source: str | None
+    place: str | None
+    date: str | None
+    time: str | None
+    date_source: DateSource | None
+    anaphoric: bool  # a definite noun with no participants of its own: "the meeting"
+    mentions: list[Span] = field(default_factory=list)
+
+
+def _dates_compatible(a: Candidate, b: Candidate) -> bool:
+    if a.date_source not in _STRONG_DATES or b.date_source not in _STRONG_DATES or not a.date or not b.date:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    """Same type, a shared actor, no clash of targets or dates: the same event told again."""
+    if a.type is not b.type or not _dates_compatible(a, b):
+        return False
+    people_a, people_b = set(a.actors) | set(a.targets), set(b.actors) | set(b.targets)
+    if not set(a.actors) & people_b and not set(b.actors) & people_a:
+        return False
+    if a.targets and b.targets and not set(a.targets) & set(b.targets):
+        return False
+    return True
+
+
+def _absorb(into: Candidate, c: Candidate) -> None:
+    for eid in c.actors:
+        if eid not in into.actors and eid not in into.targets:
+            into.actors.append(eid)
+    for eid in c.targets:
+        if eid not in into.targets and eid not in into.actors:
+            into.targets.append(eid)
+    if _MODALITY_RANK[c.modality] < _MODALITY_RANK[into.modality]:
+        into.modality = c.modality
+    into.source = into.source or c.source
+    into.place = into.place or c.place
+    if _DATE_RANK[c.date_source] < _DATE_RANK[into.date_source]:
+        into.date, into.time, into.date_source = c.date, c.time, c.date_source
+    if c.evidence not in into.mentions:
+        into.mentions.append(c.evidence)
+
+
+def merge(cands: list[Candidate], require_participant: bool) -> list[Event]:
+    """Fold each telling into an earlier event it repeats; a bare "the meeting" joins the latest of its type."""
+    kept: list[Candidate] = []
+    for c in cands:
+        c.mentions = [c.evidence]
+        if c.anaphoric:
+            prior = next((k for k in reversed(kept) if k.type is c.type), None)
+            if prior is not None:
+                _absorb(prior, c)
+            continue
+        if require_participant and not c.actors and not c.targets:
+            continue
+        prior = next((k for k in kept if _same(k, c)), None)
+        if prior is not None:
+            _absorb(prior, c)
+        else:
+            kept.append(c)
+    return [
+        Event(
+            id=f"v{i}", type=k.type, trigger=k.trigger, evidence=k.evidence, actors=k.actors, targets=k.targets,
+            date=k.date, time=k.time, place=k.place, modality=k.modality, source=k.source,
+            date_source=k.date_source, mentions=k.mentions,
+        )
+        for i, k in enumerate(kept, 1)
+    ]

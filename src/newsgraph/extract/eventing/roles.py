@@ -1,0 +1,201 @@
+"""Who took part: actors and targets as entity ids, and the place, read off the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newsgraph.extract.eventing.lexicon import Cues, OfRole
+from newsgraph.extract.eventing.settings import EventSettings
+from newsgraph.extract.eventing.triggers import Trigger
+from newsgraph.extract.mentions import MentionIndex
+from newsgraph.model import EntityType, PloverType
+
+_SUBJ = frozenset({"nsubj", "csubj"})
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "relcl"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Prepositions whose object is on the receiving end of an act ("attack on", "sanctions against").
+_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "from"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+# Noun modifiers that name a participant: "NATO summit", "Israeli raid", "Prigozhin's insurrection".
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+_RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE})
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
+    anchor: Token | None = None  # the verb that carries tense, negation and time for the event
+    frame: list[Token] = field(default_factory=list)  # tokens whose modifiers belong to the event
+
+
+def _add(ids: list[str], new: list[str]) -> None:
+    for i in new:
+        if i not in ids:
+            ids.append(i)
+
+
+def entities_of(tok: Token, index: MentionIndex, depth: int) -> list[str]:
+    """Entities a phrase names as participants: its head, named modifiers when the head is unnamed, conjuncts."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    ids: list[str] = []
+    own = index.at_token(tok)
+    if own:
+        ids.append(own)
+    elif depth > 0:
+        for c in tok.children:
+            if c.dep_ in _MODIFIERS:
+                _add(ids, entities_of(c, index, depth - 1))
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        _add(ids, entities_of(p, index, depth - 1))
+    for c in tok.children:
+        if c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "along"):
+            target = c if c.dep_ == "conj" else next((g for g in c.subtree if g.dep_ == "pobj"), None)
+            if target is not None:
+                _add(ids, entities_of(target, index, depth))
+    return ids
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def _subject(verb: Token, settings: EventSettings) -> tuple[Token | None, bool, list[Token]]:
+    """The subject of a verb, climbing control and coordination; (token, passive?, tokens climbed)."""
+    tok = verb
+    path = [verb]
+    for _ in range(settings.max_climb + 1):
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                return c, False, path
+            if c.dep_ == "nsubjpass":
+                return c, True, path
+        if tok.dep_ == "relcl":
+            return tok.head, False, path
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head, tok.tag_ == "VBN", path
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            break
+        tok = tok.head
+        path.append(tok)
+    return None, False, path
+
+
+def _agent(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
+
+
+def _place(tokens: list[Token], index: MentionIndex) -> str | None:
+    for tok in tokens:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                for p in _pobjs(c):
+                    eid = index.at_token(p)
+                    if eid and index.type_of(eid) is EntityType.PLACE:
+                        return eid
+    return None
+
+
+def _verb_roles(trig: Trigger, index: MentionIndex, settings: EventSettings, roles: Roles) -> None:
+    verb = trig.token
+    reciprocal = trig.rule.reciprocal and trig.rule.type in _RECIPROCAL_TYPES
+    depth = settings.max_nesting
+    subj, passive, path = _subject(verb, settings)
+    roles.frame.extend(path)
+    if subj is not None:
+        _add(roles.targets if passive and not reciprocal else roles.actors, entities_of(subj, index, depth))
+    for a in _agent(verb):
+        _add(roles.actors, entities_of(a, index, depth))
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra:
+            _add(roles.actors if reciprocal else roles.targets, entities_of(c, index, depth))
+        elif c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
+            dest = roles.actors if reciprocal and c.lower_ == "with" else roles.targets
+            for p in _pobjs(c):
+                if index.type_of(index.at_token(p)) is EntityType.PLACE and c.lower_ in _PLACE_PREPS:
+                    continue
+                _add(dest, entities_of(p, index, depth))
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            for p in _pobjs(c):
+                _add(roles.targets if not reciprocal else roles.actors, entities_of(p, index, depth))
+    if trig.extra is not None and trig.extra.dep_ in ("prt", "prep"):  # "called for the release of X"
+        for p in _pobjs(trig.extra):
+            _add(roles.targets, entities_of(p, index, depth))
+    if trig.rule.frame and not roles.targets:  # "demanded that Hamas renounce", "threatened to attack Japan"
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                for g in c.children:
+                    if g.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                        _add(roles.targets, entities_of(g, index, depth))
+    roles.anchor = verb
+
+
+def _noun_roles(
+    trig: Trigger, index: MentionIndex, cues: Cues, settings: EventSettings, roles: Roles
+) -> None:
+    noun = trig.token
+    depth = settings.max_nesting
+    reciprocal = trig.rule.reciprocal and trig.rule.type in _RECIPROCAL_TYPES
+    for c in noun.children:
+        if c.dep_ in _MODIFIERS and c is not trig.extra:
+            _add(roles.actors, entities_of(c, index, 0))
+        elif c.dep_ == "prep":
+            word = c.lower_
+            if word == "by":
+                dest = roles.actors
+            elif word == "of":
+                dest = roles.actors if trig.rule.of_role is OfRole.ACTOR else roles.targets
+            elif word == "between" or (word == "with" and reciprocal):
+                dest = roles.actors
+            elif word in _TARGET_PREPS:
+                dest = roles.targets
+            else:
+                continue
+            for p in _pobjs(c):
+                if word in _PLACE_PREPS and index.type_of(index.at_token(p)) is EntityType.PLACE:
+                    continue
+                _add(dest, entities_of(p, index, depth))
+    roles.frame.append(noun)
+    # The verb that carries the noun: "held talks", "invited X to a meeting", "the meeting took place".
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
+        head = noun.head
+    gov = head.head
+    if gov is head or gov.pos_ not in ("VERB", "AUX"):
+        return
+    lemma = gov.lemma_.lower()
+    if noun.dep_ in ("nsubj", "nsubjpass") and (lemma in cues.happen_verbs or lemma in cues.light_verbs):
+        roles.anchor = gov
+        roles.frame.append(gov)
+        if not roles.actors:
+            for a in _agent(gov):
+                _add(roles.actors, entities_of(a, index, depth))
+        return
+    if lemma in cues.light_verbs and noun.dep_ in ("dobj", "pobj", "attr", "oprd"):
+        roles.anchor = gov
+        subj, passive, path = _subject(gov, settings)
+        roles.frame.extend(path)
+        if subj is not None and not passive and not roles.actors:
+            _add(roles.actors, entities_of(subj, index, depth))
+
+
+def find_roles(
+    trig: Trigger, index: MentionIndex, cues: Cues, settings: EventSettings
+) -> Roles:
+    """Actors, targets, place and the carrying verb of one trigger."""
+    roles = Roles()
+    if trig.nominal:
+        _noun_roles(trig, index, cues, settings, roles)
+    else:
+        _verb_roles(trig, index, settings, roles)
+    roles.targets = [t for t in roles.targets if t not in roles.actors]
+    roles.place = _place(roles.frame, index)
+    if roles.place in roles.targets and trig.rule.type in _RECIPROCAL_TYPES:
+        roles.targets.remove(roles.place)
+    return roles
