@@ -1,0 +1,249 @@
+"""Ingest: read, skip what is stored, extract in worker processes, store in the one writer."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import sys
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import Any
+
+from newsgraph import nlp as nlp_mod
+from newsgraph.corpus.resolve import ResolveReport, resolve
+from newsgraph.corpus.settings import DEFAULT, CorpusSettings
+from newsgraph.corpus.store import FailureStage, Incoming, Status, Store
+from newsgraph.errors import InputError
+from newsgraph.model import Document, Record
+from newsgraph.pipeline import build_record, to_document
+from newsgraph.read import read_path
+from newsgraph.settings import DEFAULT as PIPELINE_DEFAULT
+
+log = logging.getLogger("newsgraph")
+
+ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+
+# One document's outcome from a worker: its record as a dict, or the one-line error.
+Outcome = tuple[Incoming, dict[str, Any] | None, str | None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    seen: int = 0  # documents read
+    stored: int = 0  # new or changed documents stored
+    unchanged: int = 0  # already stored with the same content
+    replaced: int = 0  # stored before with other content, now replaced
+    failed: list[str] = field(default_factory=list)  # one line per failed input
+    seconds: float = 0.0
+    resolution: ResolveReport | None = None
+
+    @property
+    def rate(self) -> float:
+        return self.stored / self.seconds if self.seconds else 0.0
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders walked for articles (sorted, so runs are repeatable)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def count_articles(files: list[Path]) -> int:
+    """How many articles the files hold (lines of JSONL count one each): the bar's total."""
+    total = 0
+    for f in files:
+        if f.suffix.lower() in (".jsonl", ".ndjson") and f.is_file():
+            with f.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def _extract_chunk(chunk: list[Incoming]) -> list[Outcome]:
+    """Worker side: one parse per document; a document that fails fails alone."""
+    nlp = nlp_mod.load()
+    out: list[Outcome] = []
+    try:
+        docs = list(nlp.pipe([i.document.text for i in chunk], batch_size=len(chunk)))
+    except Exception:  # one bad text spoils a batch: parse them one by one
+        docs = []
+        for i in chunk:
+            try:
+                docs.append(nlp(i.document.text))
+            except Exception as exc:
+                docs.append(exc)
+    for incoming, doc in zip(chunk, docs, strict=True):
+        if isinstance(doc, Exception):
+            out.append((incoming, None, _one_line(doc)))
+            continue
+        try:
+            out.append((incoming, build_record(doc, incoming.document).to_dict(), None))
+        except Exception as exc:
+            log.debug("extraction failed: %s", traceback.format_exc())
+            out.append((incoming, None, _one_line(exc)))
+    return out
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+class _Progress:
+    """A tqdm bar on a terminal, plain log lines elsewhere."""
+
+    def __init__(self, total: int, enabled: bool | None, settings: CorpusSettings) -> None:
+        self.total = total
+        self.done = 0
+        self.start = time.monotonic()
+        self.last_log = self.start
+        self.settings = settings
+        tty = sys.stderr.isatty() if enabled is None else enabled
+        self.bar = None
+        if tty:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total or None, unit="doc", desc="ingest", file=sys.stderr, dynamic_ncols=True)
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if self.bar is not None:
+            self.bar.update(n)
+            return
+        now = time.monotonic()
+        if now - self.last_log >= self.settings.log_every_seconds:
+            self.last_log = now
+            rate = self.done / (now - self.start)
+            eta = (self.total - self.done) / rate if rate and self.total else 0
+            print(f"newsgraph: ingest: {self.done}/{self.total} documents, {rate:.1f}/s, "
+                  f"about {eta:.0f} s left", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _read(files: list[Path], published: str | None) -> Iterator[Document | InputError]:
+    for f in files:
+        for item in read_path(f):
+            if isinstance(item, Document) and published is not None:
+                try:
+                    item = to_document(item, published)
+                except InputError as exc:
+                    item = exc
+            yield item
+
+
+def _failure_key(exc: InputError) -> str:
+    """The input a read error names: its text up to the first ': '."""
+    return str(exc).split(": ", 1)[0]
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    n_process: int | None = None,
+    published: str | None = None,
+    progress: bool | None = None,
+    do_resolve: bool = True,
+    settings: CorpusSettings = DEFAULT,
+    on_stored: Callable[[Incoming], None] | None = None,
+) -> IngestReport:
+    """Store every article under ``paths``; the same article twice changes nothing."""
+    files = expand_paths(paths)
+    n_process = max(1, n_process if n_process is not None else (os.cpu_count() or 1))
+    report = IngestReport()
+    bar = _Progress(count_articles(files), progress, settings)
+    started = time.monotonic()
+
+    def store_outcome(outcome: Outcome) -> None:
+        incoming, record, error = outcome
+        if error is not None:
+            store.put_failure(incoming.key, FailureStage.EXTRACT, error)
+            report.failed.append(f"{incoming.key}: {error}")
+        else:
+            status = store.status(incoming)
+            store.put_record(Record.from_dict(record), incoming)
+            report.stored += 1
+            report.replaced += status is Status.CHANGED
+            if on_stored:
+                on_stored(incoming)
+        bar.update()
+
+    def todo() -> Iterator[Incoming]:
+        for item in _read(files, published):
+            report.seen += not isinstance(item, InputError)
+            if isinstance(item, InputError):
+                store.put_failure(_failure_key(item), FailureStage.READ, str(item))
+                report.failed.append(str(item))
+                bar.update()
+                continue
+            if len(item.text) > PIPELINE_DEFAULT.max_chars:
+                key = Incoming.of(item).key
+                error = f"{key}: {len(item.text):,} characters is over the limit for one article"
+                store.put_failure(key, FailureStage.READ, error)
+                report.failed.append(error)
+                bar.update()
+                continue
+            incoming = Incoming.of(item)
+            if store.status(incoming) is Status.SAME:
+                report.unchanged += 1
+                bar.update()
+                continue
+            yield incoming
+
+    try:
+        _run(todo(), store_outcome, n_process, settings)
+    finally:
+        bar.close()
+    report.seconds = time.monotonic() - started
+    if do_resolve:
+        report.resolution = resolve(store, settings=settings)
+    return report
+
+
+def _chunks(items: Iterator[Incoming], size: int) -> Iterator[list[Incoming]]:
+    chunk: list[Incoming] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run(items: Iterator[Incoming], sink: Callable[[Outcome], None], n_process: int,
+         settings: CorpusSettings) -> None:
+    """Extract in ``n_process`` workers (or in this process for one); results are stored in input order."""
+    chunks = _chunks(items, settings.chunk_size)
+    if n_process == 1:
+        for chunk in chunks:
+            for outcome in _extract_chunk(chunk):
+                sink(outcome)
+        return
+    nlp_mod.load()  # before the fork: workers share the loaded pipeline's memory
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    window = n_process * settings.chunks_in_flight_per_worker
+    with ctx.Pool(n_process) as pool:
+        pending: deque[AsyncResult] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+            while len(pending) >= window:
+                for outcome in pending.popleft().get():
+                    sink(outcome)
+        while pending:
+            for outcome in pending.popleft().get():
+                sink(outcome)
