@@ -1,12 +1,10 @@
-"""Time expressions: find them and give each a TIMEX3 type and value against the DCT."""
+"""Time expressions: find them and give each a TIMEX3 type and value against the DCT.
+
+The work is done by the ``newsgraph.extract.timex`` package (rules as data, engine, resolver).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from newsgraph.extract.timex import find_times, time_governing, times_in_sentence
 
-from newsgraph.model import TimeExpr
-
-
-def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
-    """Time expressions of the doc and warnings (placeholder until the time issue lands)."""
-    return [], []
+__all__ = ["find_times", "times_in_sentence", "time_governing"]

@@ -1,0 +1,225 @@
+"""TempEval-3 time-expression benchmark on TimeBank and AQUAINT (TBAQ-cleaned), with our own scorer.
+
+Scoring follows ../shared/data/README.md: relaxed (overlap) and strict (identical) span matching,
+micro-averaged P/R/F1, type and value accuracy over relaxed matches, type/value F1 = accuracy x relaxed F1.
+The DCT (t0) is not scored. Run: ``python bench/tempeval.py [--errors] [--limit N] [--corpus TimeBank]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DATA = SHARED / "data" / "tempeval3" / "TBAQ-cleaned"
+CORPORA = ("TimeBank", "AQUAINT")
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class TmlDoc:
+    name: str
+    dct: str | None
+    text: str
+    gold: list[Timex]
+
+
+def read_tml(path: Path) -> TmlDoc:
+    """The raw TEXT of a .tml file with its TIMEX3 gold as character offsets into that text."""
+    root = ET.parse(path).getroot()
+    dct = None
+    for t in root.iter("TIMEX3"):
+        if t.get("functionInDocument") == "CREATION_TIME" or t.get("tid") == "t0":
+            dct = (t.get("value") or "")[:10] or None
+            break
+    text_el = root.find("TEXT")
+    parts: list[str] = []
+    gold: list[Timex] = []
+    pos = 0
+
+    def walk(el: ET.Element) -> None:
+        nonlocal pos
+        start = pos
+        if el.text:
+            parts.append(el.text)
+            pos += len(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+                pos += len(child.tail)
+        if el.tag == "TIMEX3" and el.get("tid") != "t0":
+            gold.append(Timex(start, pos, "", el.get("type", ""), el.get("value", "")))
+
+    if text_el is not None:
+        walk(text_el)
+    text = "".join(parts)
+    gold = [Timex(g.start, g.end, text[g.start:g.end], g.type, g.value) for g in gold]
+    gold.sort(key=lambda g: g.start)
+    return TmlDoc(path.stem, dct, text, gold)
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    system: int = 0
+    relaxed_gold: int = 0  # gold expressions overlapped by some system expression
+    relaxed_sys: int = 0  # system expressions overlapping some gold expression
+    strict: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+    matched: int = 0  # one-to-one relaxed pairs that type/value accuracy is computed on
+    errors: list[str] = field(default_factory=list)
+    find_ms: float = 0.0
+    parse_ms: float = 0.0
+    docs: int = 0
+
+    def add(self, other: Score) -> None:
+        for name in ("gold", "system", "relaxed_gold", "relaxed_sys", "strict", "type_ok", "value_ok",
+                     "matched", "find_ms", "parse_ms", "docs"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
+    @staticmethod
+    def _f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def figures(self) -> dict[str, float]:
+        rp = self.relaxed_sys / self.system if self.system else 0.0
+        rr = self.relaxed_gold / self.gold if self.gold else 0.0
+        sp = self.strict / self.system if self.system else 0.0
+        sr = self.strict / self.gold if self.gold else 0.0
+        rf, sf = self._f1(rp, rr), self._f1(sp, sr)
+        tacc = self.type_ok / self.matched if self.matched else 0.0
+        vacc = self.value_ok / self.matched if self.matched else 0.0
+        return {"relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf, "strict_p": sp, "strict_r": sr,
+                "strict_f1": sf, "type_acc": tacc, "value_acc": vacc, "type_f1": tacc * rf,
+                "value_f1": vacc * rf}
+
+
+def score_doc(gold: list[Timex], system: list[Timex], name: str = "") -> Score:
+    """Score one document: spans overlap (relaxed) or are equal (strict); attributes on relaxed pairs."""
+    s = Score(gold=len(gold), system=len(system))
+    used: set[int] = set()
+    for g in gold:
+        overlapping = [i for i, x in enumerate(system) if x.start < g.end and g.start < x.end]
+        if overlapping:
+            s.relaxed_gold += 1
+        if any(system[i].start == g.start and system[i].end == g.end for i in overlapping):
+            s.strict += 1
+        free = [i for i in overlapping if i not in used]
+        if not free:
+            continue
+        # the best partner: identical span first, then the largest overlap
+        i = max(free, key=lambda i: (system[i].start == g.start and system[i].end == g.end,
+                                     min(g.end, system[i].end) - max(g.start, system[i].start)))
+        used.add(i)
+        x = system[i]
+        s.matched += 1
+        s.type_ok += x.type == g.type
+        s.value_ok += x.value == g.value
+        if x.value != g.value or x.type != g.type:
+            s.errors.append(f"{name}\t{g.text!r}\tgold {g.type} {g.value}\tsys {x.text!r} {x.type} {x.value}")
+    for x in system:
+        if any(x.start < g.end and g.start < x.end for g in gold):
+            s.relaxed_sys += 1
+    return s
+
+
+def spurious_and_missed(gold: list[Timex], system: list[Timex], name: str) -> list[str]:
+    """Lines for expressions found by one side only, and for partial extents."""
+    out = []
+    for g in gold:
+        over = [x for x in system if x.start < g.end and g.start < x.end]
+        if not over:
+            out.append(f"MISS\t{name}\t{g.text!r}\t{g.type} {g.value}")
+        elif not any(x.start == g.start and x.end == g.end for x in over):
+            out.append(f"EXTENT\t{name}\tgold {g.text!r}\tsys {[x.text for x in over]!r}")
+    for x in system:
+        if not any(x.start < g.end and g.start < x.end for g in gold):
+            out.append(f"SPUR\t{name}\t{x.text!r}\t{x.type} {x.value}")
+    return out
+
+
+def run_corpus(folder: Path, limit: int | None, show: set[str]) -> Score:
+    from newsgraph import nlp as nlp_mod
+    from newsgraph.extract.times import find_times
+
+    nlp = nlp_mod.load()
+    total = Score()
+    paths = sorted(folder.glob("*.tml"))[:limit]
+    for path in paths:
+        d = read_tml(path)
+        t0 = time.perf_counter()
+        doc = nlp(d.text)
+        t1 = time.perf_counter()
+        times, _warnings = find_times(doc, d.dct)
+        t2 = time.perf_counter()
+        system = [Timex(t.start, t.end, t.text, t.type.value, t.value) for t in times]
+        s = score_doc(d.gold, system, d.name)
+        s.parse_ms, s.find_ms, s.docs = (t1 - t0) * 1000, (t2 - t1) * 1000, 1
+        total.add(s)
+        if show & {"MISS", "EXTENT", "SPUR"}:
+            for line in spurious_and_missed(d.gold, system, d.name):
+                if line.split("\t", 1)[0] in show:
+                    print(line)
+    return total
+
+
+def report(name: str, s: Score) -> None:
+    f = s.figures()
+    print(f"{name:9s} docs {s.docs:3d} gold {s.gold:4d} sys {s.system:4d} | "
+          f"relaxed P {f['relaxed_p']:.3f} R {f['relaxed_r']:.3f} F1 {f['relaxed_f1']:.3f} | "
+          f"strict F1 {f['strict_f1']:.3f} | type F1 {f['type_f1']:.3f} | value F1 {f['value_f1']:.3f} | "
+          f"find_times {s.find_ms / max(s.docs, 1):.2f} ms/doc vs parse {s.parse_ms / max(s.docs, 1):.1f} "
+          f"ms/doc ({100 * s.find_ms / max(s.parse_ms, 1e-9):.1f}%)")
+
+
+def evaluate(corpora: tuple[str, ...] = CORPORA, limit: int | None = None,
+             show: set[str] | None = None) -> dict[str, Score]:
+    """Scores per corpus and overall ('all')."""
+    scores: dict[str, Score] = {}
+    overall = Score()
+    for corpus in corpora:
+        s = run_corpus(DATA / corpus, limit, show or set())
+        scores[corpus] = s
+        overall.add(s)
+    scores["all"] = overall
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", action="store_true", help="list value and type errors")
+    ap.add_argument("--show", default="", help="comma list of MISS,EXTENT,SPUR to list span errors")
+    ap.add_argument("--corpus", choices=CORPORA, action="append")
+    ap.add_argument("--limit", type=int, default=None, help="first N documents per corpus")
+    args = ap.parse_args(argv)
+    if not DATA.exists():
+        print(f"skipped: {DATA} absent")
+        return 0
+    show = {s for s in args.show.split(",") if s}
+    scores = evaluate(tuple(args.corpus or CORPORA), args.limit, show)
+    if args.errors:
+        for line in scores["all"].errors:
+            print("VALUE\t" + line)
+    for name, s in scores.items():
+        report(name, s)
+    print("HeidelTime on the TempEval-3 test set (published): value F1 0.776, strict F1 0.813")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

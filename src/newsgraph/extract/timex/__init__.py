@@ -1,0 +1,100 @@
+"""Time expressions: rules as data (vocab.toml, rules.toml), a small engine, a DCT/context resolver.
+
+``find_times(doc, dct)`` is the entry point; ``times_in_sentence`` and ``time_governing`` let other
+extractors (events) ask which expression dates a sentence or a token.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.timex import anchors, context, engine
+from newsgraph.extract.timex.calendar import granularity, parse_date
+from newsgraph.extract.timex.normalize import fill
+from newsgraph.extract.timex.resolve import Context, resolve
+from newsgraph.extract.timex.rules import load
+from newsgraph.model import TimeExpr, TimexType
+
+NO_DCT = ("no publication date: {n} relative time expression(s) left unresolved (XXXX placeholders); "
+          "give --published YYYY-MM-DD")
+
+__all__ = ["find_times", "times_in_sentence", "time_governing"]
+
+
+@lru_cache(maxsize=1)
+def _rule_order() -> dict[str, int]:
+    return {r.id: i for i, r in enumerate(load().rules)}
+
+
+def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
+    """Time expressions of the doc with TIMEX3 values resolved against the DCT, and warnings."""
+    rs = load()
+    text = doc.text
+    chosen = engine.select(engine.matches(text, rs), _rule_order())
+    d0 = parse_date(dct)
+    times: list[TimeExpr] = []
+    mentioned: dict[str, tuple[str, str]] = {}
+    unresolved = 0
+    for m in chosen:
+        tid = f"t{len(times) + 1}"
+        raw = fill(m.rule.value, m.groups, rs.tables)
+        mod = fill(m.rule.mod, m.groups, rs.tables) if m.rule.mod else ""
+
+        def direction(s: int = m.start, e: int = m.end) -> str:
+            return context.direction(doc, s, e)
+
+        ctx = Context(d0, direction, mentioned)
+        try:
+            res = resolve(raw, ctx)
+        except (ValueError, KeyError, IndexError):  # a template the resolver cannot read: no guess
+            continue
+        ttype = m.rule.type
+        if res.value.endswith(("_REF",)) and ttype is not TimexType.DATE:
+            ttype = TimexType.DATE
+        anchor = res.anchor if res.anchor and res.anchor != "dct" else None
+        if raw.startswith("UNDEF-") and res.anchor is None and d0 is not None:
+            anchor = "dct"
+        expr = TimeExpr(tid, text[m.start:m.end], m.start, m.end, ttype, res.value, anchor, mod or None)
+        if m.rule.anchor == "event":
+            anchors.date_from_event(doc, expr, times)
+        unresolved += res.unresolved
+        times.append(expr)
+        g = granularity(expr.value) if expr.type in (TimexType.DATE, TimexType.TIME) else None
+        if g is not None and "X" not in expr.value:
+            for unit in ("day", "week", "month", "quarter", "year"):
+                if _finer_or_equal(g, unit):
+                    mentioned[unit] = (expr.value, tid)
+    anchors.link_ranges(text, times)
+    warnings = [NO_DCT.format(n=unresolved)] if unresolved else []
+    return times, warnings
+
+
+_ORDER = ("day", "week", "month", "quarter", "year")
+
+
+def _finer_or_equal(g: str, unit: str) -> bool:
+    if g == "week" and unit in ("month", "quarter"):
+        return False  # a week does not say which month
+    return _ORDER.index(g) <= _ORDER.index(unit)
+
+
+def times_in_sentence(times: list[TimeExpr], sent: Span) -> list[TimeExpr]:
+    """The time expressions inside a sentence, in text order."""
+    s, e = sent.start_char, sent.end_char
+    return [t for t in times if s <= t.start and t.end <= e]
+
+
+def time_governing(doc: Doc, times: list[TimeExpr], token: Token) -> TimeExpr | None:
+    """The expression that dates a token's clause: one hanging on the same verb, else the sentence's only date."""
+    in_sent = times_in_sentence(times, token.sent)
+    if not in_sent:
+        return None
+    verb = token if token.pos_ in ("VERB", "AUX") else context.governing_verb(doc[token.i:token.i + 1])
+    dated = [t for t in in_sent if t.type in (TimexType.DATE, TimexType.TIME)]
+    for t in dated:
+        span = context.span_of(doc, t.start, t.end)
+        if span is not None and verb is not None and context.governing_verb(span).i == verb.i:
+            return t
+    return dated[0] if len(dated) == 1 else None

@@ -1,0 +1,264 @@
+"""Turn underspecified values (UNDEF-..., DUR-..., SET-...) into TIMEX3 values against the DCT and context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsgraph.extract.timex import calendar as cal
+
+_UNDEF = re.compile(r"UNDEF-(?P<body>[^|]*)(?:\|(?P<tod>T.*))?$")
+_DUR = re.compile(r"DUR-(?P<n>X|[0-9.]+)-(?P<unit>\w+)$")
+_SET = re.compile(r"SET-(?P<unit>\w+)(?:-(?P<n>X|[0-9.]+))?$")
+_SET_CODE = {"second": "PT1S", "minute": "PT1M", "hour": "PT1H", "day": "P1D", "night": "P1D",
+             "morning": "P1D", "evening": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M",
+             "year": "P1Y", "decade": "P10Y"}
+# what a relative expression becomes without a DCT to resolve it against
+_PLACEHOLDER = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXX", "century": "XX",
+                "fortnight": "XXXX-WXX", "hour": "XXXX-XX-XX", "minute": "XXXX-XX-XX",
+                "second": "XXXX-XX-XX", "millennium": "X"}
+
+
+@dataclass
+class Context:
+    """What resolution may consult: the DCT, the tense at the expression, dates mentioned so far."""
+
+    dct: date | None
+    direction: Callable[[], str]
+    # the latest date mentioned before this expression, per granularity: unit -> (value, time id)
+    mentioned: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Resolved:
+    value: str
+    unresolved: bool = False  # a relative value left with X placeholders for want of a DCT
+    anchor: str | None = None
+
+
+def _int(s: str) -> int:
+    return int(float(s))
+
+
+def resolve(raw: str, ctx: Context) -> Resolved:
+    """The TIMEX3 value of a filled template."""
+    m = _DUR.match(raw)
+    if m:
+        return Resolved(cal.duration(m.group("n"), m.group("unit")))
+    m = _SET.match(raw)
+    if m:
+        unit, n = m.group("unit"), m.group("n")
+        if n:
+            return Resolved(cal.duration(n, unit))
+        return Resolved(_SET_CODE.get(unit, "P1D"))
+    m = _UNDEF.match(raw)
+    if not m:
+        return Resolved(raw)
+    body, tod = m.group("body"), m.group("tod") or ""
+    if tod in ("T", "TNone"):
+        tod = ""
+    res = _resolve_body(body, ctx)
+    if tod and cal.granularity(res.value) == "day" and "T" not in res.value:
+        res.value += tod
+    elif tod and res.value.startswith("XXXX"):
+        res.value += tod
+    return res
+
+
+def _anaphoric(unit: str, ctx: Context) -> tuple[date | None, str | None]:
+    """The date an anaphoric expression counts from: the last one mentioned at that granularity, else DCT."""
+    need = "day" if unit in ("day", "hour", "minute", "second", "weekend") else unit
+    for g in (need, "day") if need != "day" else ("day",):
+        if g in ctx.mentioned:
+            value, tid = ctx.mentioned[g]
+            d = _as_date(value)
+            if d is not None:
+                return d, tid
+    return ctx.dct, ("dct" if ctx.dct else None)
+
+
+def _as_date(value: str) -> date | None:
+    """A representative day of a date value (its first day) for arithmetic."""
+    d = cal.parse_date(value)
+    if d:
+        return d
+    m = re.match(r"(\d{4})-W(\d{2})", value)
+    if m:
+        return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    m = re.match(r"(\d{4})-(\d{2})$", value)
+    if m:
+        return date(int(m.group(1)), int(m.group(2)), 1)
+    m = re.match(r"(\d{4})-Q(\d)$", value)
+    if m:
+        return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+    m = re.match(r"(\d{4})$", value)
+    if m:
+        return date(int(m.group(1)), 7, 1)
+    return None
+
+
+def _resolve_body(body: str, ctx: Context) -> Resolved:
+    parts = body.split("-")
+    d = ctx.dct
+    kind = parts[0]
+
+    if kind in ("REF", "ANA") and len(parts) >= 4:
+        unit, sign, n = parts[1], parts[2], parts[3]
+        anchor = "dct"
+        if kind == "ANA":
+            d, anchor = _anaphoric(unit, ctx)
+        if d is None or n == "X":
+            if n == "X" and d is not None:
+                return Resolved("PAST_REF" if sign == "MINUS" else "FUTURE_REF")
+            return Resolved(_PLACEHOLDER.get(unit, "XXXX"), unresolved=True)
+        k = _int(n) * (-1 if sign == "MINUS" else 1)
+        if unit == "weekend":
+            unit = "weekend"
+        return Resolved(cal.shift(d, unit, k), anchor=anchor if kind == "ANA" else None)
+
+    if kind == "AGO":
+        unit, n = parts[1], parts[2]
+        if n == "X":
+            return Resolved("PAST_REF")
+        if d is None:
+            return Resolved(_PLACEHOLDER.get(unit, "XXXX"), unresolved=True)
+        return Resolved(cal.ago(d, unit, float(n)))
+
+    if kind == "year":  # UNDEF-year-MM[-DD]
+        month = int(parts[1])
+        day = int(parts[2]) if len(parts) > 2 else None
+        tail = f"-{month:02d}" + (f"-{day:02d}" if day else "")
+        if d is None:
+            return Resolved("XXXX" + tail, unresolved=True)
+        return Resolved(f"{cal.pick_year(d, month, day, ctx.direction())}" + tail)
+
+    if kind in ("last", "next", "this") and len(parts) >= 2:
+        return _relative_named(kind, parts[1:], ctx)
+
+    if kind == "weekday":
+        return _weekday(int(parts[1]), ctx.direction(), ctx)
+
+    if kind == "weekend" or (kind in ("last", "next") and parts[-1] == "weekend"):
+        if d is None:
+            return Resolved("XXXX-WXX-WE", unresolved=True)
+        direction = ctx.direction()
+        if d.isoweekday() >= 6:
+            return Resolved(cal.iso_week(d) + "-WE")
+        return Resolved(cal.shift(d, "week", 0 if direction == "future" else -1) + "-WE")
+
+    if kind == "quarter":
+        q = parts[1]
+        if not q.isdigit():
+            return Resolved("XXXX-QX")
+        if d is None:
+            return Resolved(f"XXXX-Q{q}", unresolved=True)
+        cur = cal.quarter_of(d)
+        if ctx.direction() == "future":
+            y = d.year if int(q) >= cur else d.year + 1
+        else:
+            y = d.year if int(q) <= cur else d.year - 1
+        return Resolved(f"{y}-Q{q}")
+
+    if kind == "half":
+        h = int(parts[1])
+        if d is None:
+            return Resolved(f"XXXX-H{h}", unresolved=True)
+        cur = 1 if d.month <= 6 else 2
+        y = d.year if h <= cur or ctx.direction() == "future" else d.year - 1
+        return Resolved(f"{y}-H{h}")
+
+    if kind == "decade":
+        digit = parts[1]
+        if d is None:
+            return Resolved(f"XX{digit}", unresolved=True)
+        c = d.year // 100
+        if int(f"{c}{digit}0") > d.year:
+            c -= 1
+        return Resolved(f"{c}{digit}")
+
+    if kind == "holiday":
+        return _holiday(parts[1:], ctx)
+
+    return Resolved("XXXX", unresolved=True)
+
+
+def _weekday(wd: int, direction: str, ctx: Context) -> Resolved:
+    if ctx.dct is None:
+        return Resolved(f"XXXX-WXX-{wd}", unresolved=True)
+    return Resolved(cal.weekday_near(ctx.dct, wd, direction).isoformat())
+
+
+def _relative_named(rel: str, parts: list[str], ctx: Context) -> Resolved:
+    """last/next/this + month, season, weekday, quarter, or 'year-month-MM' / 'year-quarter-N'."""
+    d = ctx.dct
+    what = parts[0]
+    if what == "year" and len(parts) >= 3:  # "July last year", "next year's first quarter"
+        sub, arg = parts[1], parts[2]
+        if d is None:
+            return Resolved("XXXX" + (f"-{arg}" if sub == "month" else f"-Q{arg}"), unresolved=True)
+        y = d.year + {"last": -1, "this": 0, "next": 1}[rel]
+        return Resolved(f"{y}-{arg}" if sub == "month" else f"{y}-Q{arg}")
+    if what == "weekday":
+        wd = int(parts[1])
+        if d is None:
+            return Resolved(f"XXXX-WXX-{wd}", unresolved=True)
+        direction = {"last": "last", "next": "next"}.get(rel) or ctx.direction()
+        return Resolved(cal.weekday_near(d, wd, direction).isoformat())
+    if what == "weekend":
+        if d is None:
+            return Resolved("XXXX-WXX-WE", unresolved=True)
+        return Resolved(cal.shift(d, "week", -1 if rel == "last" else 1) + "-WE")
+    if what == "month":
+        mm = int(parts[1])
+        if d is None:
+            return Resolved(f"XXXX-{mm:02d}", unresolved=True)
+        if rel == "last":
+            y = d.year if mm < d.month else d.year - 1
+        elif rel == "next":
+            y = d.year if mm > d.month else d.year + 1
+        else:
+            y = d.year
+        return Resolved(f"{y}-{mm:02d}")
+    if what == "season":
+        code = parts[1]
+        if d is None:
+            return Resolved(f"XXXX-{code}", unresolved=True)
+        return Resolved(cal.season(d, code, "" if rel == "this" and False else rel, ctx.direction()))
+    if what == "quarter":
+        if d is None:
+            return Resolved("XXXX-QX", unresolved=True)
+        return Resolved(cal.shift(d, "quarter", {"last": -1, "this": 0, "next": 1}[rel]))
+    return Resolved("XXXX", unresolved=True)
+
+
+def _holiday(parts: list[str], ctx: Context) -> Resolved:
+    """UNDEF-holiday-<MM-DD or name>-<rel or year>."""
+    d = ctx.dct
+    if len(parts) >= 3 and parts[0].isdigit():  # fixed: MM-DD-rel
+        mm, dd, tail = int(parts[0]), int(parts[1]), "-".join(parts[2:])
+        name = None
+    else:
+        name, tail = parts[0], "-".join(parts[1:])
+        mm = dd = 0
+
+    def on(y: int) -> str:
+        return f"{y}-{mm:02d}-{dd:02d}" if name is None else cal.holiday(name, y)
+
+    if tail.isdigit():
+        return Resolved(on(int(tail)))
+    if d is None:
+        return Resolved(f"XXXX-{mm:02d}-{dd:02d}" if name is None else "XXXX-XX-XX", unresolved=True)
+    this = on(d.year)
+    if tail == "last":
+        return Resolved(this if this < d.isoformat() else on(d.year - 1))
+    if tail == "next":
+        return Resolved(this if this > d.isoformat() else on(d.year + 1))
+    direction = ctx.direction()
+    if direction == "past" and this > d.isoformat():
+        return Resolved(on(d.year - 1))
+    if direction == "future" and this < d.isoformat():
+        return Resolved(on(d.year + 1))
+    return Resolved(this)
