@@ -6,7 +6,17 @@ from pathlib import Path
 
 from newsgraph.corpus.store import Incoming, Store, open_store
 from newsgraph.model import (
-    Document, Entity, EntityType, Event, Modality, PloverType, Quote, QuoteKind, Record, Role, Span,
+    Document,
+    Entity,
+    EntityType,
+    Event,
+    Modality,
+    PloverType,
+    Quote,
+    QuoteKind,
+    Record,
+    Role,
+    Span,
 )
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from corpus_factory import actor_of, record, store_of
 
+from corpus_factory import actor_of, record, store_of
 from newsgraph.corpus.resolve import resolve
 
 PRIGOZHIN_FORMS = [
