@@ -28,6 +28,7 @@ class TriggerRule:
     nouns: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     objects: frozenset[tuple[str, str]]
+    objectless: frozenset[str]
     frame: bool
     reciprocal: bool
     of_role: OfRole
@@ -42,6 +43,7 @@ class Lexicon:
     by_noun: dict[str, TriggerRule]
     by_phrasal: dict[tuple[str, str], TriggerRule]
     by_object: dict[tuple[str, str], TriggerRule]
+    by_objectless: dict[str, TriggerRule]
     blocked: frozenset[str]
 
 
@@ -62,6 +64,15 @@ class Cues:
     happen_verbs: frozenset[str]
 
 
+def verb_forms(lemma: str, lower: str) -> tuple[str, ...]:
+    """The lemma, then guesses from the inflected form: the small model lemmatizes "staged" as "stag"."""
+    out = [lemma]
+    for suffix, repl in (("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""), ("ied", "y")):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            out.append(lower[: len(lower) - len(suffix)] + repl)
+    return tuple(out)
+
+
 def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("newsgraph.resources").joinpath("events", name).read_text("utf-8"))
 
@@ -78,6 +89,7 @@ def _rule(d: dict[str, Any]) -> TriggerRule:
         nouns=frozenset(d.get("nouns", [])),
         phrasal=_pairs(d.get("phrasal", [])),
         objects=_pairs(d.get("objects", [])),
+        objectless=frozenset(d.get("objectless", [])),
         frame=bool(d.get("frame", False)),
         reciprocal=bool(d.get("reciprocal", False)),
         of_role=OfRole(d.get("of_role", "target")),
@@ -95,7 +107,10 @@ def load_lexicon() -> Lexicon:
     by_noun: dict[str, TriggerRule] = {}
     by_phrasal: dict[tuple[str, str], TriggerRule] = {}
     by_object: dict[tuple[str, str], TriggerRule] = {}
+    by_objectless: dict[str, TriggerRule] = {}
     for r in rules:
+        for v in r.objectless:
+            by_objectless.setdefault(v, r)
         for v in r.verbs:
             by_verb.setdefault(v, r)
         for n in r.nouns:
@@ -104,7 +119,7 @@ def load_lexicon() -> Lexicon:
             by_phrasal.setdefault(p, r)
         for o in r.objects:
             by_object.setdefault(o, r)
-    return Lexicon(rules, by_verb, by_noun, by_phrasal, by_object, frozenset(data.get("blocked", [])))
+    return Lexicon(rules, by_verb, by_noun, by_phrasal, by_object, by_objectless, frozenset(data.get("blocked", [])))
 
 
 @lru_cache(maxsize=1)

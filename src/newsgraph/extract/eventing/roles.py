@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsgraph.extract.eventing.lexicon import Cues, OfRole
+from newsgraph.extract.eventing.lexicon import Cues, OfRole, verb_forms
 from newsgraph.extract.eventing.settings import EventSettings
 from newsgraph.extract.eventing.triggers import Trigger
 from newsgraph.extract.mentions import MentionIndex
@@ -50,7 +50,7 @@ def entities_of(tok: Token, index: MentionIndex, depth: int) -> list[str]:
         for c in tok.children:
             if c.dep_ in _MODIFIERS:
                 _add(ids, entities_of(c, index, depth - 1))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         _add(ids, entities_of(p, index, depth - 1))
@@ -112,13 +112,18 @@ def _verb_roles(trig: Trigger, index: MentionIndex, settings: EventSettings, rol
         _add(roles.targets if passive and not reciprocal else roles.actors, entities_of(subj, index, depth))
     for a in _agent(verb):
         _add(roles.actors, entities_of(a, index, depth))
+    has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra:
             _add(roles.actors if reciprocal else roles.targets, entities_of(c, index, depth))
         elif c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
             dest = roles.actors if reciprocal and c.lower_ == "with" else roles.targets
             for p in _pobjs(c):
-                if index.type_of(index.at_token(p)) is EntityType.PLACE and c.lower_ in _PLACE_PREPS:
+                eid = index.at_token(p)
+                if index.type_of(eid) is EntityType.PLACE and (
+                    c.lower_ in _PLACE_PREPS or (c.lower_ == "on" and has_object)
+                ):  # "beat up detainees on the West Bank": where, not whom
+                    roles.place = roles.place or eid
                     continue
                 _add(dest, entities_of(p, index, depth))
         elif c.dep_ == "prep" and c.lower_ == "between":
@@ -145,7 +150,39 @@ def _noun_roles(
     for c in noun.children:
         if c.dep_ in _MODIFIERS and c is not trig.extra:
             _add(roles.actors, entities_of(c, index, 0))
-        elif c.dep_ == "prep":
+    _noun_preps(trig, noun, index, depth, reciprocal, roles)
+    roles.frame.append(noun)
+    # The verb that carries the noun: "held talks", "invited X to a meeting", "the meeting took place".
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
+        head = noun.head
+    gov = head.head
+    if gov is head or gov.pos_ not in ("VERB", "AUX"):
+        return
+    forms = verb_forms(gov.lemma_.lower(), gov.lower_)
+    light = any(f in cues.light_verbs for f in forms)
+    if noun.dep_ in ("nsubj", "nsubjpass") and (light or any(f in cues.happen_verbs for f in forms)):
+        roles.anchor = gov
+        roles.frame.append(gov)
+        _noun_preps(trig, gov, index, depth, reciprocal, roles)
+        if not roles.actors:
+            for a in _agent(gov):
+                _add(roles.actors, entities_of(a, index, depth))
+        return
+    if light and noun.dep_ in ("dobj", "pobj", "attr", "oprd"):
+        roles.anchor = gov
+        subj, passive, path = _subject(gov, settings)
+        roles.frame.extend(path)
+        if subj is not None and not passive and not roles.actors:
+            _add(roles.actors, entities_of(subj, index, depth))
+
+
+def _noun_preps(
+    trig: Trigger, head: Token, index: MentionIndex, depth: int, reciprocal: bool, roles: Roles
+) -> None:
+    """Participants in the prepositional phrases of a nominal event or of the verb it is the subject of."""
+    for c in head.children:
+        if c.dep_ == "prep":
             word = c.lower_
             if word == "by":
                 dest = roles.actors
@@ -161,28 +198,6 @@ def _noun_roles(
                 if word in _PLACE_PREPS and index.type_of(index.at_token(p)) is EntityType.PLACE:
                     continue
                 _add(dest, entities_of(p, index, depth))
-    roles.frame.append(noun)
-    # The verb that carries the noun: "held talks", "invited X to a meeting", "the meeting took place".
-    head = noun
-    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
-        head = noun.head
-    gov = head.head
-    if gov is head or gov.pos_ not in ("VERB", "AUX"):
-        return
-    lemma = gov.lemma_.lower()
-    if noun.dep_ in ("nsubj", "nsubjpass") and (lemma in cues.happen_verbs or lemma in cues.light_verbs):
-        roles.anchor = gov
-        roles.frame.append(gov)
-        if not roles.actors:
-            for a in _agent(gov):
-                _add(roles.actors, entities_of(a, index, depth))
-        return
-    if lemma in cues.light_verbs and noun.dep_ in ("dobj", "pobj", "attr", "oprd"):
-        roles.anchor = gov
-        subj, passive, path = _subject(gov, settings)
-        roles.frame.extend(path)
-        if subj is not None and not passive and not roles.actors:
-            _add(roles.actors, entities_of(subj, index, depth))
 
 
 def find_roles(
@@ -195,7 +210,7 @@ def find_roles(
     else:
         _verb_roles(trig, index, settings, roles)
     roles.targets = [t for t in roles.targets if t not in roles.actors]
-    roles.place = _place(roles.frame, index)
+    roles.place = roles.place or _place(roles.frame, index)
     if roles.place in roles.targets and trig.rule.type in _RECIPROCAL_TYPES:
         roles.targets.remove(roles.place)
     return roles

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.eventing.lexicon import Lexicon, TriggerRule
+from newsgraph.extract.eventing.lexicon import Lexicon, TriggerRule, verb_forms
 
 # Dependencies by which an act is the content of a frame verb ("agreed to withdraw", "demanded that X go").
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "advcl", "nsubjpass"})
@@ -47,7 +47,9 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             rule = lex.by_object.get((lemma, clem)) or lex.by_object.get((lemma, c.lower_))
             if rule:
                 return Trigger(tok, rule, False, c)
-    rule = lex.by_verb.get(lemma)
+    rule = next((lex.by_verb[f] for f in verb_forms(lemma, tok.lower_) if f in lex.by_verb), None)
+    if rule is None and lemma in lex.by_objectless and not any(c.dep_ == "dobj" for c in tok.children):
+        rule = lex.by_objectless[lemma]
     return Trigger(tok, rule, False) if rule else None
 
 
