@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.extract.timex.rules import Rule, RuleSet
+from newsgraph.extract.timex.rules import WORD, Rule, RuleSet
 
 # characters of context kept either side of a trigger word when choosing where to run the rules:
 # the longest rule prefix ("the comparable year-ago", "each of the past") fits in this many
@@ -20,12 +20,29 @@ class Match:
     groups: dict[str, str | None]
 
 
-def _windows(text: str, rs: RuleSet) -> list[tuple[int, int]]:
+def _trigger_spans(text: str, rs: RuleSet) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger class occurs: class -> character spans of its words, in order."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    wc = rs.word_classes
+    for m in WORD.finditer(text):
+        w = m.group()
+        if w[0].isdigit():
+            spans.setdefault("digit", []).append(m.span())
+            continue
+        classes = wc.get(w.lower())
+        if classes:
+            for c in classes:
+                spans.setdefault(c, []).append(m.span())
+    return spans
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged character windows around trigger words: the only places a rule can match."""
     out: list[tuple[int, int]] = []
-    for m in rs.trigger.finditer(text):
-        s, e = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
-        while e < len(text) and text[e].isalnum():  # never cut a word: the end acts as a boundary
+    n = len(text)
+    for s0, e0 in sorted(spans):
+        s, e = max(0, s0 - WINDOW), min(n, e0 + WINDOW)
+        while e < n and text[e].isalnum():  # never cut a word: the end acts as a boundary
             e += 1
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
@@ -43,10 +60,15 @@ def _capitalized(m: re.Match[str], rule: Rule) -> bool:
 
 
 def matches(text: str, rs: RuleSet) -> list[Match]:
-    """Every match of every rule (one rule's matches do not overlap each other)."""
+    """Every match of every rule near its trigger words (one rule's matches do not overlap each other)."""
     out: list[Match] = []
-    windows = _windows(text, rs)
+    spans = _trigger_spans(text, rs)
+    cache: dict[frozenset[str], list[tuple[int, int]]] = {}
     for rule in rs.rules:
+        windows = cache.get(rule.head)
+        if windows is None:
+            windows = _windows(text, [sp for c in rule.head for sp in spans.get(c, ())])
+            cache[rule.head] = windows
         rx = rule.regex
         for ws, we in windows:
             for m in rx.finditer(text, ws, we):

@@ -162,6 +162,12 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
             y = d.year if int(q) <= cur else d.year - 1
         return Resolved(f"{y}-Q{q}")
 
+    if kind == "yearquarter":  # "the 1988 period": the reported quarter, in that year
+        y = parts[1]
+        if d is None:
+            return Resolved(f"{y}-QX")
+        return Resolved(f"{y}-" + cal.shift(d, "quarter", -1).split("-")[1])
+
     if kind == "half":
         h = int(parts[1])
         if d is None:

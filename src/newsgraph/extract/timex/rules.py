@@ -32,13 +32,14 @@ class Rule:
     pos: tuple[str, ...] = ()
     neg: tuple[str, ...] = ()
     capitalized: tuple[str, ...] = field(default=())
+    head: frozenset[str] = field(default=frozenset())  # trigger classes the rule needs nearby
 
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, str]]
-    trigger: re.Pattern[str]
+    word_classes: dict[str, frozenset[str]]
 
 
 def _alternation(keys: list[str]) -> str:
@@ -64,21 +65,71 @@ def _load_toml(name: str) -> dict[str, Any]:
     return tomllib.loads((RESOURCES / name).read_text("utf-8"))
 
 
-def _trigger(tables: dict[str, dict[str, str]]) -> re.Pattern[str]:
-    """Words and digit shapes without which no rule can match: used to skip text cheaply."""
-    words: set[str] = set()
-    for name in ("month", "weekday", "weekdays", "season", "partofday", "unit", "set_adverb", "ref_word",
-                 "decade_word", "holiday"):
+WORD = re.compile(r"[A-Za-z]+|[0-9]+")
+# words too common to say "a time expression may be here" on their own
+_NOT_TRIGGERS = frozenset({"a", "an", "one", "some", "many", "few", "several", "couple", "the", "of",
+                           "last", "first", "second", "and", "s", "st", "nd", "rd", "th", "number"})
+# vocabulary classes whose words let a rule fire nearby; "digit" is any run of digits
+TRIGGER_TABLES = ("month", "weekday", "weekdays", "season", "partofday", "unit", "unit_adj", "number",
+                  "ordinal", "set_adverb", "ref_word", "decade_word", "holiday")
+KEYWORDS = frozenset({
+    "today", "yesterday", "tomorrow", "tonight", "weekend", "quarter", "quarters", "period", "ago", "earlier",
+    "fiscal", "while", "time", "thanksgiving", "election", "easter", "memorial", "labor", "nineteen",
+    "thousand", "century", "half", "noon", "midnight", "midday", "overnight", "end", "q", "clock", "may", "march",
+})
+
+
+def _word_classes(tables: dict[str, dict[str, str]]) -> dict[str, frozenset[str]]:
+    """word -> the vocabulary classes it belongs to (month, unit, ...), for the trigger windows."""
+    out: dict[str, set[str]] = {}
+    for name in TRIGGER_TABLES:
+        cls = "unit" if name == "unit_adj" else name
         for key in tables[name]:
-            words.add(key.split()[-1].rstrip("."))
-    words |= {"today", "yesterday", "tomorrow", "tonight", "weekend", "thanksgiving", "election", "easter",
-              "memorial", "labor", "quarter", "quarterly", "period", "year-ago", "year-earlier", "fiscal",
-              "while", "time", "future", "past", "half", "nineteen", "thousand", "century", "months-long",
-              "decades-long", "years-long", "weeks-long", "days-long", "hours-long", "q1", "q2", "q3", "q4",
-              "sundays", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "early",
-              "late", "mid", "earlier", "later", "o'clock", "noon", "midnight", "midday", "year-end"}
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alt})|[0-9]", re.IGNORECASE)
+            words = WORD.findall(key.lower())
+            if name == "holiday":  # "christmas day": the distinctive word, not "day"
+                words = words[:1]
+            elif name == "ref_word":  # "the near future": the head word
+                words = words[-1:]
+            for w in words:
+                if w not in _NOT_TRIGGERS and not w.isdigit():
+                    out.setdefault(w, set()).add(cls)
+    for w in KEYWORDS:
+        out.setdefault(w, set()).add("keyword")
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+def classes_in(text: str, word_classes: dict[str, frozenset[str]]) -> set[str]:
+    """The trigger classes present in a text."""
+    found: set[str] = set()
+    for w in WORD.findall(text):
+        if w[0].isdigit():
+            found.add("digit")
+        else:
+            found |= word_classes.get(w.lower(), frozenset())
+    return found
+
+
+# when several classes cover the same examples, the rarer (more telling) one is the head
+_PREFERENCE = ("month", "weekday", "weekdays", "season", "decade_word", "set_adverb", "holiday", "partofday",
+               "unit", "keyword", "ordinal", "ref_word", "number", "digit")
+
+
+def _head(rule_id: str, examples: tuple[str, ...], word_classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The fewest trigger classes such that every example holds one: the rule runs only near them."""
+    sets = [classes_in(e.replace("[", "").replace("]", ""), word_classes) for e in examples]
+    if not sets or any(not s for s in sets):
+        raise ValueError(f"time rule {rule_id}: give a 'head' or examples that hold a trigger word")
+    head: set[str] = set()
+    todo = list(sets)
+    while todo:
+        counts: dict[str, int] = {}
+        for s in todo:
+            for c in s:
+                counts[c] = counts.get(c, 0) + 1
+        best = max(sorted(counts, key=_PREFERENCE.index), key=lambda c: counts[c])
+        head.add(best)
+        todo = [s for s in todo if best not in s]
+    return frozenset(head)
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +141,7 @@ def load() -> RuleSet:
     macros: dict[str, str] = dict(vocab["pattern"])
     for name, table in tables.items():
         macros.setdefault(name, _alternation(list(table)))
+    word_classes = _word_classes(tables)
     rules = []
     for raw in _load_toml("rules.toml")["rule"]:
         body = _expand(raw["pattern"], macros)
@@ -102,12 +154,14 @@ def load() -> RuleSet:
             id=raw["id"], regex=regex, type=TimexType(raw["type"]), value=raw["value"],
             mod=raw.get("mod"), anchor=raw.get("anchor"), range=bool(raw.get("range", False)),
             pos=tuple(raw.get("pos", ())), neg=tuple(raw.get("neg", ())), capitalized=cap,
+            head=frozenset(raw["head"]) if "head" in raw else _head(raw["id"], tuple(raw.get("pos", ())),
+                                                                     word_classes),
         ))
     ids = [r.id for r in rules]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:
         raise ValueError(f"duplicate time rule ids: {sorted(dupes)}")
-    return RuleSet(tuple(rules), tables, _trigger(tables))
+    return RuleSet(tuple(rules), tables, word_classes)
 
 
 def slots(template: str) -> list[tuple[str, str | None]]:
