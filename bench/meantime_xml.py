@@ -49,8 +49,16 @@ def read(path: Path) -> MeantimeDoc:
             dct = timex.get("value")
     return MeantimeDoc(
         root.get("doc_id", ""), root.get("doc_name", ""), root.get("url", ""), title,
-        dct[:10] if dct else None, "".join(body_parts), spans, root,
+        _iso(dct), "".join(body_parts), spans, root,
     )
+
+
+def _iso(value: str | None) -> str | None:
+    """The DCT as YYYY-MM-DD; one file writes it MM-DD-YYYY."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value)
+    return f"{m[3]}-{m[1]}-{m[2]}" if m else value[:10]
 
 
 def _join(words: list[str]) -> tuple[str, list[tuple[int, int]]]:

@@ -228,10 +228,10 @@ def _name_of(doc: Doc, cluster: Cluster) -> str:
     return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
+def _span(doc: Doc, text: str, start: int, end: int) -> Span:
     first, last = doc[start], doc[end - 1]
     s, e = first.idx, last.idx + len(last.text)
-    return Span(s, e, doc.text[s:e])
+    return Span(s, e, text[s:e])
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -259,6 +259,7 @@ def _build(doc: Doc, clusters: list[Cluster], findings: list[RoleFinding]) -> li
             for i in range(m.start, m.end):
                 by_token.setdefault(i, n)
     entities: list[Entity] = []
+    text = doc.text  # spaCy rebuilds doc.text from tokens on every access
     for n, c in enumerate(clusters):
         c.mentions.sort(key=lambda m: m.start)
         name = _name_of(doc, c)
@@ -273,15 +274,15 @@ def _build(doc: Doc, clusters: list[Cluster], findings: list[RoleFinding]) -> li
                 name=name,
                 type=c.type,
                 aliases=aliases,
-                mentions=[_span(doc, m.start, m.end) for m in c.mentions],
+                mentions=[_span(doc, text, m.start, m.end) for m in c.mentions],
             )
         )
-    _attach_roles(doc, entities, by_token, findings)
+    _attach_roles(text, entities, by_token, findings)
     return entities
 
 
 def _attach_roles(
-    doc: Doc, entities: list[Entity], by_token: dict[int, int], findings: list[RoleFinding]
+    text: str, entities: list[Entity], by_token: dict[int, int], findings: list[RoleFinding]
 ) -> None:
     for f in findings:
         if f.of_token is None and f.of_country is not None:
@@ -299,7 +300,7 @@ def _attach_roles(
         if any(r.title.lower() == f.title.lower() and r.of == of for r in entity.roles):
             continue
         s, e = f.evidence
-        entity.roles.append(Role(f.title, of, Span(s, e, doc.text[s:e])))
+        entity.roles.append(Role(f.title, of, Span(s, e, text[s:e])))
 
 
 def _ministry(entities: list[Entity], portfolio: str) -> str | None:
