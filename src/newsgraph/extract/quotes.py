@@ -1,12 +1,53 @@
-"""Quotes: direct, partial and indirect speech with their speakers and cues."""
+"""Quotes: direct, partial and indirect speech with their speakers, cues and the outlets that carried them.
+
+Spans: a direct or partial quote's [start, end) is the words inside the marks (marks excluded); an
+indirect quote's is the reported clause (without "that" and end punctuation).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.coref import Coref
 from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.quoting.direct import attribute_marked
+from newsgraph.extract.quoting.indirect import find_indirect
+from newsgraph.extract.quoting.marks import find_marked
+from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
 from newsgraph.model import Entity, Quote
 
 
-def find_quotes(doc: Doc, entities: list[Entity], index: MentionIndex) -> list[Quote]:
-    return []
+def find_quotes(
+    doc: Doc, entities: list[Entity], index: MentionIndex, settings: QuoteSettings = DEFAULT_QUOTES
+) -> list[Quote]:
+    """Every attributed quotation in the document, in text order, ids q1, q2 ..."""
+    coref = Coref(doc, entities, index, settings)
+    marked = find_marked(coref.text, settings)
+    direct = attribute_marked(doc, marked, coref, settings)
+    inside = [False] * len(doc)
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                inside[i] = True
+    used = {f.cue_token for f in direct if f.cue_token is not None}
+    indirect = find_indirect(doc, coref, inside, used)
+    found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
+    text = coref.text
+    quotes = []
+    for n, f in enumerate(found, 1):
+        quotes.append(Quote(
+            f"q{n}", text[f.start : f.end], f.start, f.end, f.kind, f.speaker, f.cue,
+            f.speaker_span, f.cue_span, f.via,
+        ))
+    return quotes
+
+
+def source_of(start: int, end: int, quotes: list[Quote]) -> str | None:
+    """Who a stretch of text (an event's sentence) is reported by: the speaker of the quote covering most of it."""
+    best, best_overlap = None, 0
+    for q in quotes:
+        overlap = min(end, q.end) - max(start, q.start)
+        if q.speaker and overlap > best_overlap:
+            best, best_overlap = q.speaker, overlap
+    return best

@@ -1,0 +1,287 @@
+"""Point pronouns and descriptions ("he", "the newspaper", "the spokesman") at the entity they mean.
+
+No coreference model can be had offline, so this is rules: recency by sentence, gender and number
+agreement, salience (subjects and often-named entities first) and role or outlet nouns.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from enum import Enum
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.quoting.lexicon import Lexicon, load
+from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
+from newsgraph.model import Entity, EntityType
+
+
+class Gender(str, Enum):
+    MALE = "male"
+    FEMALE = "female"
+    UNKNOWN = "unknown"
+
+
+class Agreement(str, Enum):
+    """What a pronoun demands of its entity."""
+
+    MALE = "male"
+    FEMALE = "female"
+    PLURAL = "plural"
+    NEUTER = "neuter"
+
+
+PRONOUNS: dict[str, Agreement] = {
+    "he": Agreement.MALE, "him": Agreement.MALE, "his": Agreement.MALE, "himself": Agreement.MALE,
+    "she": Agreement.FEMALE, "her": Agreement.FEMALE, "hers": Agreement.FEMALE, "herself": Agreement.FEMALE,
+    "they": Agreement.PLURAL, "them": Agreement.PLURAL, "their": Agreement.PLURAL,
+    "themselves": Agreement.PLURAL, "it": Agreement.NEUTER, "its": Agreement.NEUTER, "itself": Agreement.NEUTER,
+}
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Marks of emphasis that extraction leaves in text ("the newspaper *Libération*"): skipped between words.
+MARKUP = frozenset({"*", "_", "**", "__"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NP_DEPS = frozenset({"compound", "appos", "flat", "nmod", "npadvmod"})
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam|Dame|Lord|Lady)\.?\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    entity: str
+    sentence: int
+    subject: bool
+
+
+class Coref:
+    """Per-document resolver: build once per Doc, then ask about any token."""
+
+    def __init__(
+        self, doc: Doc, entities: list[Entity], index: MentionIndex, settings: QuoteSettings = DEFAULT_QUOTES,
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.index = index
+        self.lex: Lexicon = load()
+        self.settings = settings
+        self.entities = {e.id: e for e in entities}
+        self._sent_starts = [s.start_char for s in doc.sents]
+        mentions = []
+        for e in entities:
+            for m in e.mentions:
+                tok = _token_at(doc, m.start)
+                subject = tok is not None and _head_in(tok, m.start, m.end).dep_ in SUBJECT_DEPS
+                mentions.append(_Mention(m.start, m.end, e.id, self.sentence_of(m.start), subject))
+        mentions.sort(key=lambda m: m.start)
+        self._mentions = mentions
+        self._mention_starts = [m.start for m in mentions]
+        self.gender = {e.id: self._gender(e) for e in entities}
+        self.outlets = {e.id for e in entities if self._is_outlet(e)}
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self._sent_starts, offset) - 1
+
+    # -- what the document says about its entities ------------------------------------------------
+    def _gender(self, e: Entity) -> Gender:
+        if e.type is not EntityType.PERSON:
+            return Gender.UNKNOWN
+        first = e.name.split()[0].lower().strip(".") if e.name.split() else ""
+        if first in self.lex.male_names or first in self.lex.male_nouns:
+            return Gender.MALE
+        if first in self.lex.female_names or first in self.lex.female_nouns:
+            return Gender.FEMALE
+        text = self.text
+        for m in e.mentions:
+            h = _HONORIFIC.search(text, max(0, m.start - 8), m.start)
+            if h:
+                word = h.group(1).lower()
+                return Gender.FEMALE if word in self.lex.female_nouns else Gender.MALE
+        for r in e.roles:
+            words = set(r.title.lower().split())
+            if words & self.lex.male_nouns:
+                return Gender.MALE
+            if words & self.lex.female_nouns:
+                return Gender.FEMALE
+        return Gender.UNKNOWN
+
+    def _is_outlet(self, e: Entity) -> bool:
+        if e.type is EntityType.PLACE:
+            return False  # (spaCy's small model often tags an outlet's foreign name as a PERSON)
+        words = {w.strip("*_.,'’\"").lower() for w in e.name.split()}
+        if words & self.lex.outlet_name_words:
+            return True
+        text = self.text
+        for m in e.mentions:
+            before = re.findall(r"[\w-]+", text[max(0, m.start - 30) : m.start].lower())[-2:]
+            after = re.findall(r"[\w-]+", text[m.end : m.end + 30].lower())[:3]
+            if set(before) & self.lex.outlet_nouns or set(after[1:]) & self.lex.outlet_nouns:
+                return True
+        return False
+
+    def is_outlet(self, entity_id: str | None) -> bool:
+        """Whether the entity is a news outlet (named like one, or described as one in the text)."""
+        return entity_id in self.outlets
+
+    # -- resolution ----------------------------------------------------------------------------------
+    def resolve(self, token: Token) -> str | None:
+        """The entity a speaker token means: its own mention, its noun phrase, a pronoun's or description's."""
+        own = self.index.at_token(token)
+        if own:
+            return own
+        low = token.lower_
+        if low in RELATIVE and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)
+        if token.pos_ == "PRON" or low in PRONOUNS:
+            agreement = PRONOUNS.get(low)
+            return self._pronoun(token, agreement) if agreement else None
+        for child in token.children:
+            if child.dep_ in NP_DEPS:
+                eid = self.index.at_token(child)
+                if eid:
+                    return eid
+        nxt = _next_word(token)
+        if nxt is not None and nxt.pos_ == "PROPN":
+            eid = self.index.at_token(nxt)
+            if eid:
+                return eid
+        if token.pos_ in ("NOUN", "PROPN") and self._definite(token):
+            return self._description(token)
+        return None
+
+    def _definite(self, token: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children) or token.lower_ in (
+            self.lex.org_nouns
+        )
+
+    def _before(self, offset: int) -> list[_Mention]:
+        """Mentions that end before ``offset`` within the look-back window, nearest first."""
+        i = bisect_right(self._mention_starts, offset) - 1
+        first_sentence = self.sentence_of(offset) - self.settings.coref_max_sentences
+        out = []
+        while i >= 0:
+            m = self._mentions[i]
+            if m.sentence < first_sentence:
+                break
+            if m.end <= offset:
+                out.append(m)
+            i -= 1
+        return out
+
+    def _agrees(self, entity_id: str, agreement: Agreement) -> bool:
+        e = self.entities[entity_id]
+        if agreement in (Agreement.MALE, Agreement.FEMALE):
+            if e.type is not EntityType.PERSON:
+                return False
+            g = self.gender[entity_id]
+            return g is Gender.UNKNOWN or g.value == agreement.value
+        if agreement is Agreement.PLURAL:
+            return e.type in (EntityType.ORG, EntityType.GROUP)
+        return e.type in (EntityType.ORG, EntityType.PLACE, EntityType.OTHER)
+
+    def _pronoun(self, token: Token, agreement: Agreement) -> str | None:
+        candidates = [m for m in self._before(token.idx) if self._agrees(m.entity, agreement)]
+        if not candidates:
+            return self._most_salient(token.idx, agreement)
+        here = self.sentence_of(token.idx)
+        # Nearest sentence first; in it, a subject before any other mention; then the nearest mention.
+        candidates.sort(key=lambda m: (here - m.sentence, not m.subject, -m.start))
+        best = candidates[0]
+        # A gender known to match beats an unknown one in the same sentence.
+        if agreement in (Agreement.MALE, Agreement.FEMALE):
+            for m in candidates:
+                if m.sentence != best.sentence:
+                    break
+                if self.gender[m.entity].value == agreement.value:
+                    return m.entity
+        return best.entity
+
+    def _most_salient(self, offset: int, agreement: Agreement) -> str | None:
+        """Beyond the window: the agreeing entity named most often so far, if it is named at all."""
+        counts: dict[str, int] = {}
+        for m in self._mentions:
+            if m.start >= offset:
+                break
+            if self._agrees(m.entity, agreement):
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        if not counts:
+            return None
+        return max(counts, key=lambda k: counts[k])
+
+    def _description(self, token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        lex = self.lex
+        offset = token.idx
+        earlier = [m for m in reversed(self._mentions) if m.end <= offset]
+        if lemma in lex.outlet_nouns:
+            for m in earlier:
+                if m.entity in self.outlets:
+                    return m.entity
+            return None
+        if lemma in lex.org_nouns:
+            for m in earlier:
+                e = self.entities[m.entity]
+                if e.type is EntityType.ORG and lemma in e.name.lower():
+                    return m.entity
+            for m in self._before(offset):
+                e = self.entities[m.entity]
+                if e.type in (EntityType.ORG, EntityType.GROUP) and m.entity not in self.outlets:
+                    return m.entity
+            return None
+        if lemma in lex.person_nouns:
+            for m in earlier:
+                if self._has_role(m.entity, lemma):
+                    return m.entity
+            want = Gender.MALE if lemma in lex.male_nouns else Gender.FEMALE if lemma in lex.female_nouns else None
+            for m in self._before(offset):
+                if self.entities[m.entity].type is EntityType.PERSON and (
+                    want is None or self.gender[m.entity] in (want, Gender.UNKNOWN)
+                ):
+                    return m.entity
+        return None
+
+    def _has_role(self, entity_id: str, noun: str) -> bool:
+        """The entity bears the role: in its roles, or the noun stands right next to one of its mentions."""
+        e = self.entities[entity_id]
+        if any(noun in r.title.lower().split() for r in e.roles):
+            return True
+        text = self.text
+        for m in e.mentions:
+            around = text[max(0, m.start - 40) : m.start].lower().split()[-3:]
+            after = text[m.end : m.end + 40].lower().split()[:4]
+            if noun in around or (after and after[0] == "," and noun in after) or noun in [
+                w.strip(",.") for w in after[:4]
+            ]:
+                return True
+        return False
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _head_in(token: Token, start: int, end: int) -> Token:
+    """The syntactic head of the mention that begins at ``token``."""
+    t = token
+    while start <= t.head.idx < end and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _next_word(token: Token) -> Token | None:
+    """The next token, skipping markup such as the asterisks of *italics*."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].text in MARKUP:
+        i += 1
+    return doc[i] if i < len(doc) and i - token.i <= 2 else None
+
+
+def resolve(token: Token, index: MentionIndex, entities: list[Entity]) -> str | None:
+    """One-off resolution for callers without a Coref at hand (builds one: prefer Coref for many tokens)."""
+    return Coref(token.doc, entities, index).resolve(token)

@@ -1,0 +1,1 @@
+"""Quote attribution in parts: quotation marks, cues, direct and indirect speech, outlets."""

@@ -1,0 +1,267 @@
+"""Attribute quotations in marks: direct speech, partial quotes inside reported speech, scare quotes dropped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.coref import Coref
+from newsgraph.extract.quoting.marks import Marked
+from newsgraph.extract.quoting.settings import QuoteSettings
+from newsgraph.extract.quoting.syntax import (
+    SENTENCE_FINAL,
+    VERB_POS,
+    is_break,
+    is_cue,
+    phrase_span,
+    subject_of,
+    token_span,
+    via_of,
+)
+from newsgraph.model import QuoteKind, Span
+
+CONTINUING = frozenset(",?!—–-…")
+MAX_CONTEXT_TOKENS = 60
+QUOTE_MARKS = frozenset('"“”«»„‘’‹›\'')
+
+
+@dataclass(slots=True)
+class Found:
+    """One attributed quotation before it gets its id."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None = None
+    cue: str | None = None
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+    via: str | None = None
+    cue_token: int | None = None  # index of the cue token, so indirect speech does not repeat it
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A quotation's tokens and the tokens beside it up to the sentence or paragraph edge."""
+
+    first: int  # first token inside the marks
+    last: int  # last token inside the marks
+    left: list[Token]
+    right: list[Token]
+
+
+def _frame(doc: Doc, m: Marked, inside: list[bool]) -> _Frame | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first, last = span.start, span.end - 1
+    left: list[Token] = []
+    i = first - 1
+    while i >= 0 and len(left) < MAX_CONTEXT_TOKENS:
+        t = doc[i]
+        if is_break(t) or inside[i] or t.text in SENTENCE_FINAL:
+            break
+        if not t.is_space and t.text not in QUOTE_MARKS:
+            left.append(t)
+        i -= 1
+    left.reverse()
+    right: list[Token] = []
+    i = last + 1
+    close = m.close_mark if m.close_mark is not None else m.end
+    while i < len(doc) and len(right) < MAX_CONTEXT_TOKENS:
+        t = doc[i]
+        if t.idx > close and (is_break(t) or inside[i]):
+            break
+        if not t.is_space and t.text not in QUOTE_MARKS:
+            right.append(t)
+            if t.text in SENTENCE_FINAL:
+                break
+        i += 1
+    return _Frame(first, last, left, right)
+
+
+def _speaker(found: Found, subject: Token | None, coref: Coref) -> None:
+    if subject is None:
+        return
+    found.speaker = coref.resolve(subject)
+    found.speaker_span = Span.of(coref.text, subject.idx, subject.idx + len(subject.text)) if (
+        subject.pos_ == "PRON"
+    ) else phrase_span(subject, coref.text)
+
+
+def _cue(found: Found, verb: Token, coref: Coref) -> None:
+    found.cue = verb.text
+    found.cue_span = token_span(coref.text, verb, verb)
+    found.cue_token = verb.i
+    _speaker(found, subject_of(verb), coref)
+    found.via = via_of(verb, coref, found.speaker)
+
+
+def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: QuoteSettings) -> Token | None:
+    """ "...," said X / "...," X told reporters: a reporting verb just after the closing mark."""
+    if not fr.right:
+        return None
+    inner_end = text[m.start : m.end].rstrip()[-1:]
+    after = fr.right[0]
+    joined = inner_end in CONTINUING or after.text in (",", "(") or after.text[:1].islower()
+    short_sentence = len(fr.right) <= 6
+    if not (joined or short_sentence):
+        return None
+    for t in fr.right[: settings.max_trailing_cue_tokens]:
+        if is_cue(t, coref.lex):
+            return t
+        if t.pos_ in VERB_POS and t.dep_ not in ("aux", "auxpass") and not joined:
+            return None
+    return None
+
+
+def _introducer(tokens: list[Token]) -> Token | None:
+    """The verb of the clause that introduces a colon: the main clause's verb nearest the colon."""
+    best = None
+    for t in tokens:
+        if t.pos_ in VERB_POS and (t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")):
+            best = t
+    return best
+
+
+def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
+    """X said: "..." / X told the crowd, "..." / X said "...": the cue and its subject before the quote."""
+    left = fr.left
+    if not left:
+        return None, None
+    last = left[-1].text
+    if last == ":":
+        verb = _introducer(left[:-1])
+        if verb is None:
+            nouns = [t for t in left[:-1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+            return None, (nouns[-1] if nouns else None)
+        return verb, subject_of(verb)
+    if last == ",":
+        for t in reversed(left[-7:]):
+            if is_cue(t, coref.lex):
+                return t, subject_of(t)
+        return None, None
+    doc = coref.doc
+    heads = {doc[i].head for i in range(fr.first, fr.last + 1) if not fr.first <= doc[i].head.i <= fr.last}
+    for h in heads:
+        if h.i < fr.first and is_cue(h, coref.lex):
+            return h, subject_of(h)
+    return None, None
+
+
+def _previous_colon(doc: Doc, fr: _Frame, m: Marked) -> tuple[Token | None, Token | None]:
+    """ "Caddell continued:" then the quotation in the next paragraph."""
+    i = fr.first - 1
+    while i >= 0 and (doc[i].is_space or doc[i].idx == m.open_mark or doc[i].text in ("*", "_")):
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None, None
+    j = i - 1
+    tokens: list[Token] = []
+    while j >= 0 and not is_break(doc[j]) and doc[j].text not in SENTENCE_FINAL and len(tokens) < 60:
+        tokens.append(doc[j])
+        j -= 1
+    tokens.reverse()
+    verb = _introducer(tokens)
+    if verb is None:
+        return None, None
+    return verb, subject_of(verb)
+
+
+def _governing_cue(doc: Doc, fr: _Frame, inside: list[bool], coref: Coref) -> Token | None:
+    """The reporting verb whose clause holds a quoted fragment ("stated that it had neither "the means..."")."""
+    for i in range(fr.first, fr.last + 1):
+        t = doc[i]
+        if fr.first <= t.head.i <= fr.last:
+            continue
+        a = t.head
+        for _ in range(8):
+            if not inside[a.i] and is_cue(a, coref.lex):
+                return a
+            if a.head.i == a.i:
+                break
+            a = a.head
+    return None
+
+
+def _nearest_subject_verb(doc: Doc, fr: _Frame) -> Token | None:
+    """For a long fragment with no reporting verb: the verb of the clause around it ("called it "..."")."""
+    for i in range(fr.first, fr.last + 1):
+        t = doc[i]
+        if fr.first <= t.head.i <= fr.last:
+            continue
+        a = t.head
+        for _ in range(6):
+            if a.pos_ in VERB_POS and subject_of(a) is not None:
+                return a
+            if a.head.i == a.i:
+                break
+            a = a.head
+    return None
+
+
+def attribute_marked(
+    doc: Doc, marked: list[Marked], coref: Coref, settings: QuoteSettings
+) -> list[Found]:
+    """Speaker, cue and kind for every quotation in marks; scare quotes are left out."""
+    text = coref.text
+    inside = [False] * len(doc)
+    for m in marked:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                inside[i] = True
+    out: list[Found] = []
+    previous: Found | None = None
+    for m in marked:
+        fr = _frame(doc, m, inside)
+        if fr is None:
+            continue
+        content = text[m.start : m.end]
+        words = sum(1 for i in range(fr.first, fr.last + 1) if doc[i].is_alpha)
+        left_text = text[fr.left[0].idx : m.open_mark].strip() if fr.left else ""
+        starts_sentence = (
+            not left_text
+            or left_text.endswith(":")
+            or (left_text.endswith(",") and content[:1].isupper())
+        )
+        found = Found(m.start, m.end, QuoteKind.DIRECT)
+        if starts_sentence:
+            verb = _trailing_cue(fr, text, m, coref, settings)
+            if verb is not None:
+                _cue(found, verb, coref)
+            else:
+                verb, subject = _leading_cue(fr, coref)
+                if verb is None and subject is None and not fr.left:
+                    verb, subject = _previous_colon(doc, fr, m)
+                if verb is not None:
+                    _cue(found, verb, coref)
+                elif subject is not None:
+                    _speaker(found, subject, coref)
+            if found.speaker_span is None and previous is not None and previous.speaker_span is not None:
+                if m.open_mark - previous.end <= settings.carry_max_chars and not fr.left and not fr.right:
+                    found.speaker, found.speaker_span = previous.speaker, previous.speaker_span
+                    found.via = previous.via
+            has_verb = any(doc[i].pos_ in VERB_POS for i in range(fr.first, fr.last + 1))
+            if found.speaker_span is None and found.cue is None and (words <= settings.scare_max_words or not has_verb):
+                continue  # a title or a scare quote standing alone
+        else:
+            verb = _governing_cue(doc, fr, inside, coref)
+            if verb is None:
+                verb2, subject = _leading_cue(fr, coref)
+                verb = verb2
+            if verb is not None:
+                found.kind = QuoteKind.PARTIAL if words > 0 and not content[:1].isupper() else QuoteKind.DIRECT
+                _cue(found, verb, coref)
+            elif words <= settings.scare_max_words:
+                continue  # a scare quote: no cue, a few words
+            else:
+                found.kind = QuoteKind.PARTIAL
+                clause = _nearest_subject_verb(doc, fr)
+                if clause is not None:
+                    found.cue = None
+                    _speaker(found, subject_of(clause), coref)
+        out.append(found)
+        previous = found
+    return out

@@ -1,0 +1,143 @@
+"""Reported speech without marks: "X said that ...", "... was reported by X", "according to X, ..."."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.coref import Coref
+from newsgraph.extract.quoting.direct import QUOTE_MARKS, Found
+from newsgraph.extract.quoting.syntax import (
+    VERB_POS,
+    cited_source,
+    is_cue,
+    phrase_span,
+    subject_of,
+    token_span,
+    via_of,
+)
+from newsgraph.model import QuoteKind, Span
+
+TRIM = frozenset({",", ".", ";", ":", "--", "—", "–", "-", "that", "whether", "if", "*", "_"}) | QUOTE_MARKS
+EXPLETIVE = frozenset({"it", "there"})
+
+
+def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Token range without the leading "that" and the punctuation at either end."""
+    while first <= last and (doc[first].lower_ in TRIM or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].text in TRIM or doc[last].is_space):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _content(verb: Token) -> tuple[int, int] | None:
+    """What was said: the verb's that-clause, or a passive's subject ("the news ... was reported by X")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i - 1:
+            return c.left_edge.i, c.right_edge.i
+    if any(c.dep_ == "agent" for c in verb.children):
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return c.left_edge.i, c.right_edge.i
+    for c in verb.children:  # "said in a statement: the plan..." parsed as a clause after a colon
+        if c.dep_ == "ccomp":
+            return c.left_edge.i, c.right_edge.i
+    return None
+
+
+def _as_clause(verb: Token) -> tuple[int, int] | None:
+    """ "As Putin himself revealed, the company was funded by the state": the clause the as-clause hangs on."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    head = verb.head
+    sub_first, sub_last = verb.left_edge.i, verb.right_edge.i
+    first, last = head.left_edge.i, head.right_edge.i
+    if sub_first == first:
+        return sub_last + 1, last
+    if sub_last == last:
+        return first, sub_first - 1
+    return None
+
+
+def _speaker_of(found: Found, subject: Token | None, coref: Coref) -> None:
+    if subject is None or subject.lower_ in EXPLETIVE and subject.dep_ == "nsubj" and _is_expletive(subject):
+        return
+    found.speaker = coref.resolve(subject)
+    if subject.pos_ == "PRON":
+        found.speaker_span = Span.of(coref.text, subject.idx, subject.idx + len(subject.text))
+    else:
+        found.speaker_span = phrase_span(subject, coref.text)
+
+
+def _is_expletive(subject: Token) -> bool:
+    """ "It was reported that ...": "it" stands for nobody."""
+    return subject.lower_ == "there" or subject.head.tag_ == "VBN" or any(
+        c.dep_ == "auxpass" for c in subject.head.children
+    )
+
+
+def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int]) -> list[Found]:
+    """Every reporting verb with a content clause, and every "according to X"."""
+    out: list[Found] = []
+    lex = coref.lex
+    for t in doc:
+        if inside[t.i]:
+            continue
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            found = _according(doc, t, coref)
+            if found is not None:
+                out.append(found)
+            continue
+        if t.i in used_cues or not is_cue(t, lex):
+            continue
+        span = _content(t) or _as_clause(t)
+        if span is None:
+            continue
+        if t.lemma_.lower() not in lex.passive_verbs and not any(c.dep_ == "ccomp" for c in t.children):
+            if _as_clause(t) is None:
+                continue
+        rng = _trimmed(doc, *span)
+        if rng is None:
+            continue
+        first, last = rng
+        n_inside = sum(inside[first : last + 1])
+        if n_inside > 0.8 * (last - first + 1):
+            continue  # the clause is a quotation in marks, attributed already
+        found = Found(doc[first].idx, doc[last].idx + len(doc[last].text), QuoteKind.INDIRECT)
+        found.cue, found.cue_span, found.cue_token = t.text, token_span(coref.text, t, t), t.i
+        _speaker_of(found, subject_of(t), coref)
+        found.via = via_of(t, coref, found.speaker)
+        cited = cited_source(t, coref)
+        if cited is not None:
+            source = coref.resolve(cited)
+            if found.speaker is not None and coref.is_outlet(found.speaker) and found.via is None:
+                found.via = found.speaker
+            if source is not None:
+                found.speaker, found.speaker_span = source, phrase_span(cited, coref.text)
+        out.append(found)
+    return out
+
+
+def _according(doc: Doc, according: Token, coref: Coref) -> Found | None:
+    to = doc[according.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    source = objs[0]
+    phrase_first = according.i
+    phrase_last = max(source.right_edge.i, to.i)
+    sent = according.sent
+    before = _trimmed(doc, sent.start, phrase_first - 1) if phrase_first > sent.start else None
+    after = _trimmed(doc, phrase_last + 1, sent.end - 1) if phrase_last + 1 < sent.end else None
+    sizes = [(r[1] - r[0], r) for r in (before, after) if r is not None]
+    if not sizes:
+        return None
+    first, last = max(sizes)[1]
+    found = Found(doc[first].idx, doc[last].idx + len(doc[last].text), QuoteKind.INDIRECT)
+    found.cue = coref.text[according.idx : to.idx + len(to.text)]
+    found.cue_span = token_span(coref.text, according, to)
+    found.cue_token = according.i
+    _speaker_of(found, source, coref)
+    if found.speaker is not None and source.pos_ in VERB_POS:
+        found.speaker = None
+    return found

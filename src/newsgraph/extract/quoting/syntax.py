@@ -1,0 +1,119 @@
+"""Small readings of the dependency parse that attribution needs: subjects, noun phrases, outlets."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.coref import Coref
+from newsgraph.extract.quoting.lexicon import Lexicon
+from newsgraph.model import Span
+
+SENTENCE_FINAL = frozenset({".", "?", "!", "…"})
+NAME_DEPS = frozenset({"compound", "flat", "det", "amod", "nmod"})
+VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def is_break(token: Token) -> bool:
+    """A paragraph break, as spaCy keeps it: a blank token holding a newline."""
+    return token.is_space and "\n" in token.text
+
+
+def is_cue(token: Token, lex: Lexicon) -> bool:
+    """A reporting verb used as a verb ("said", not "the saying")."""
+    return token.pos_ in VERB_POS and token.lemma_.lower() in lex.speech_verbs
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """Who does the verb: its subject, a passive's agent, or the subject it shares with a verb it hangs on."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if depth > 4 or verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERB_POS):
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
+        return subject_of(verb.head.head, depth + 1)  # "Lukashenko, after declaring that ..."
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return _misattached_subject(verb) or verb.head
+    return None
+
+
+def _misattached_subject(verb: Token) -> Token | None:
+    """ "X, an outlet that is affiliated with Y, reported ...": the parser hangs "reported" on Y; the subject is X."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    t = verb.head
+    for _ in range(8):
+        if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")):
+            return t
+        if t.dep_ not in ("pobj", "prep", "relcl", "acl", "appos", "dobj", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def phrase_span(token: Token, text: str) -> Span:
+    """The name or description a speaker token heads ("Kremlin spokesman Dmitry Peskov"), as evidence."""
+    doc = token.doc
+    left = right = token.i
+    changed = True
+    while changed:
+        changed = False
+        for c in doc[left].children if left != token.i else token.children:
+            if c.dep_ in NAME_DEPS and c.i == left - 1:
+                left, changed = c.i, True
+        for c in token.children:
+            if c.dep_ in ("flat", "compound") and c.i == right + 1:
+                right, changed = c.i, True
+    return Span.of(text, doc[left].idx, doc[right].idx + len(doc[right].text))
+
+
+def token_span(text: str, first: Token, last: Token) -> Span:
+    return Span.of(text, first.idx, last.idx + len(last.text))
+
+
+def via_of(verb: Token, coref: Coref, speaker: str | None) -> str | None:
+    """The outlet that carried the words: "told the New York Times", "in an interview with CNN"."""
+    lex = coref.lex
+    candidates: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dative", "dobj") and verb.lemma_ in ("tell", "say", "write"):
+            candidates.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "to":
+            candidates.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in ("in", "during", "on"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lemma_.lower() in lex.via_nouns:
+                    for pp in p.children:
+                        if pp.dep_ == "prep" and pp.lower_ in ("with", "to", "on", "for", "in"):
+                            candidates.extend(x for x in pp.children if x.dep_ == "pobj")
+                else:
+                    candidates.append(p)
+        elif c.dep_ == "advcl" and c.lemma_ in ("speak", "talk"):
+            for pp in c.children:
+                if pp.dep_ == "prep" and pp.lower_ in ("to", "with"):
+                    candidates.extend(x for x in pp.children if x.dep_ == "pobj")
+    for cand in candidates:
+        eid = coref.resolve(cand)
+        if eid and eid != speaker and coref.is_outlet(eid):
+            return eid
+    return None
+
+
+def cited_source(verb: Token, coref: Coref) -> Token | None:
+    """Whom the speaker cites: "..., citing sources in Western intelligence" or "based on anonymous sources"."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lemma_ == "cite":
+            for d in c.children:
+                if d.dep_ == "dobj":
+                    return d
+    return None
