@@ -99,3 +99,13 @@ def test_cli_huge_file_is_refused(tmp_path):
 def test_cli_unknown_command_is_one_line():
     out = run("frobnicate")
     assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_cli_json_format_over_several_files_is_one_array(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE)
+    b.write_text(ARTICLE.replace("Rotterdam", "Antwerp"))
+    out = run("extract", str(a), str(b), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    records = json.loads(out.stdout)
+    assert [r["document"]["source"] for r in records] == [str(a), str(b)]

@@ -78,15 +78,23 @@ def run_extract(args: argparse.Namespace) -> int:
     single = len(args.files) == 1 and not args.files[0].lower().endswith((".jsonl", ".ndjson"))
     fmt = args.format or ("json" if single else "jsonl")
     written = 0
+    # --format json over several documents writes one JSON array, so the output always parses.
+    array = fmt == "json" and not single
     target = open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)
     with target as out:
+        if array:
+            out.write("[\n")
         for record in records:
+            if array and written:
+                out.write(",")
             _write(out, record.to_dict(), fmt)
             written += 1
             if args.summary:
                 print(summarize(record), file=sys.stdout if args.output else sys.stderr)
             for w in record.warnings:
                 print(f"{PROG}: warning: {record.document.source or record.document.id}: {w}", file=sys.stderr)
+        if array:
+            out.write("]\n")
     if failures:
         return _fail(f"{len(failures)} input(s) failed, {written} document(s) extracted", 1)
     return 0
