@@ -66,6 +66,8 @@ class Coref:
     ) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text rebuilds the string on every access
+        # Tokens inside quotation marks, set by the quote extractor: a speaker is never among them.
+        self.inside = [False] * len(doc)
         self.index = index
         self.lex: Lexicon = load()
         self.settings = settings

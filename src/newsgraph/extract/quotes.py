@@ -23,13 +23,13 @@ def find_quotes(
     """Every attributed quotation in the document, in text order, ids q1, q2 ..."""
     coref = Coref(doc, entities, index, settings)
     marked = find_marked(coref.text, settings)
-    direct = attribute_marked(doc, marked, coref, settings)
-    inside = [False] * len(doc)
+    inside = coref.inside
     for m in marked:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             for i in range(span.start, span.end):
                 inside[i] = True
+    direct = attribute_marked(doc, marked, coref, settings)
     used = {f.cue_token for f in direct if f.cue_token is not None}
     indirect = find_indirect(doc, coref, inside, used)
     found = sorted(direct + indirect, key=lambda f: (f.start, f.end))

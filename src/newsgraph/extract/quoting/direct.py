@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.coref import Coref
+from newsgraph.extract.coref import RELATIVE, Coref
 from newsgraph.extract.quoting.marks import Marked
 from newsgraph.extract.quoting.settings import QuoteSettings
 from newsgraph.extract.quoting.syntax import (
@@ -82,20 +82,52 @@ def _frame(doc: Doc, m: Marked, inside: list[bool]) -> _Frame | None:
 
 
 def _speaker(found: Found, subject: Token | None, coref: Coref) -> None:
-    if subject is None:
-        return
+    if subject is None or coref.inside[subject.i]:
+        return  # a subject inside the quotation is the parser's slip, not the speaker
+    if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "commentators who have suggested": the commentators
     found.speaker = coref.resolve(subject)
     found.speaker_span = Span.of(coref.text, subject.idx, subject.idx + len(subject.text)) if (
         subject.pos_ == "PRON"
     ) else phrase_span(subject, coref.text)
 
 
-def _cue(found: Found, verb: Token, coref: Coref) -> None:
-    found.cue = verb.text
-    found.cue_span = token_span(coref.text, verb, verb)
+def _cue(found: Found, verb: Token, coref: Coref, subject: Token | None = None) -> None:
+    doc = coref.doc
+    if verb.lower_ == "according" and verb.i + 1 < len(doc):
+        found.cue, found.cue_span = coref.text[verb.idx : doc[verb.i + 1].idx + 2], token_span(
+            coref.text, verb, doc[verb.i + 1]
+        )
+    else:
+        found.cue, found.cue_span = verb.text, token_span(coref.text, verb, verb)
     found.cue_token = verb.i
-    _speaker(found, subject_of(verb), coref)
+    subject = subject or subject_of(verb)
+    if subject is None or coref.inside[subject.i]:
+        subject = _adjacent_name(verb, coref)
+    _speaker(found, subject, coref)
     found.via = via_of(verb, coref, found.speaker)
+
+
+def _adjacent_name(verb: Token, coref: Coref) -> Token | None:
+    """When the parse gives no subject ("Viguerie notes." tagged as a noun): the name right beside the cue."""
+    doc = coref.doc
+    for i in (verb.i - 1, verb.i + 1, verb.i + 2):
+        if 0 <= i < len(doc) and not coref.inside[i] and doc[i].pos_ in ("PROPN", "PRON"):
+            t = doc[i]
+            while t.dep_ in ("compound", "flat") and t.head.i != t.i and abs(t.head.i - t.i) <= 3:
+                t = t.head
+            return t
+    return None
+
+
+def _according(tokens: list[Token]) -> tuple[Token | None, Token | None]:
+    """ "According to the newspaper, "..."": the according-to phrase before a quotation."""
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return t, objs[0]
+    return None, None
 
 
 def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: QuoteSettings) -> Token | None:
@@ -108,11 +140,16 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
     short_sentence = len(fr.right) <= 6
     if not (joined or short_sentence):
         return None
-    for t in fr.right[: settings.max_trailing_cue_tokens]:
-        if is_cue(t, coref.lex):
-            return t
-        if t.pos_ in VERB_POS and t.dep_ not in ("aux", "auxpass") and not joined:
-            return None
+    limit = settings.max_trailing_cue_tokens if joined else 8
+    lex = coref.lex
+    for n, t in enumerate(fr.right[:limit]):
+        if t.lemma_.lower() in lex.speech_verbs and t.pos_ not in ("ADP", "DET", "ADJ"):
+            return t  # also when tagged as a noun: "Viguerie notes."
+        if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass", "amod"):
+            if joined and n <= 6 and inner_end == "," and subject_of(t) is not None:
+                return t  # "...," the judge exclaimed: any verb right after a comma-ended quotation
+            if not joined:
+                return None
     return None
 
 
@@ -131,6 +168,13 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
     if not left:
         return None, None
     last = left[-1].text
+    if last in (":", ","):
+        according, source = _according(left)
+        if according is not None:
+            return according, source
+        for t in reversed(left[:-1]):
+            if is_cue(t, coref.lex):
+                return t, subject_of(t)
     if last == ":":
         verb = _introducer(left[:-1])
         if verb is None:
@@ -138,9 +182,6 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
             return None, (nouns[-1] if nouns else None)
         return verb, subject_of(verb)
     if last == ",":
-        for t in reversed(left[-7:]):
-            if is_cue(t, coref.lex):
-                return t, subject_of(t)
         return None, None
     doc = coref.doc
     heads = {doc[i].head for i in range(fr.first, fr.last + 1) if not fr.first <= doc[i].head.i <= fr.last}
@@ -177,12 +218,25 @@ def _governing_cue(doc: Doc, fr: _Frame, inside: list[bool], coref: Coref) -> To
             continue
         a = t.head
         for _ in range(8):
-            if not inside[a.i] and is_cue(a, coref.lex):
+            if not inside[a.i] and (is_cue(a, coref.lex) or _names(a, fr, coref)):
                 return a
             if a.head.i == a.i:
                 break
             a = a.head
     return None
+
+
+NAMING = frozenset({"call", "describe", "label", "dub", "brand", "term"})
+
+
+def _names(verb: Token, fr: _Frame, coref: Coref) -> bool:
+    """ "called Trump "unhinged"": an evaluation given as a quotation; not "calls a "special operation"" (naming)."""
+    if verb.lemma_.lower() not in NAMING or verb.pos_ != "VERB":
+        return False
+    before = coref.doc[fr.first - 1] if fr.first > 0 else None
+    while before is not None and before.text in QUOTE_MARKS and before.i > 0:
+        before = coref.doc[before.i - 1]
+    return before is None or before.pos_ != "DET"
 
 
 def _nearest_subject_verb(doc: Doc, fr: _Frame) -> Token | None:
@@ -206,12 +260,7 @@ def attribute_marked(
 ) -> list[Found]:
     """Speaker, cue and kind for every quotation in marks; scare quotes are left out."""
     text = coref.text
-    inside = [False] * len(doc)
-    for m in marked:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for i in range(span.start, span.end):
-                inside[i] = True
+    inside = coref.inside
     out: list[Found] = []
     previous: Found | None = None
     for m in marked:
@@ -236,7 +285,7 @@ def attribute_marked(
                 if verb is None and subject is None and not fr.left:
                     verb, subject = _previous_colon(doc, fr, m)
                 if verb is not None:
-                    _cue(found, verb, coref)
+                    _cue(found, verb, coref, subject)
                 elif subject is not None:
                     _speaker(found, subject, coref)
             if found.speaker_span is None and previous is not None and previous.speaker_span is not None:
@@ -248,12 +297,12 @@ def attribute_marked(
                 continue  # a title or a scare quote standing alone
         else:
             verb = _governing_cue(doc, fr, inside, coref)
+            subject = None
             if verb is None:
-                verb2, subject = _leading_cue(fr, coref)
-                verb = verb2
+                verb, subject = _leading_cue(fr, coref)
             if verb is not None:
                 found.kind = QuoteKind.PARTIAL if words > 0 and not content[:1].isupper() else QuoteKind.DIRECT
-                _cue(found, verb, coref)
+                _cue(found, verb, coref, subject)
             elif words <= settings.scare_max_words:
                 continue  # a scare quote: no cue, a few words
             else:
