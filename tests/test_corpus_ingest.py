@@ -150,3 +150,30 @@ def test_corpus_ingest_two_processes_store_what_one_does(tmp_path, nlp):
             assert report.stored == 6 and not report.failed
             counts.append(table_counts(store))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("trouble", ["raises", "runs away"])
+def test_corpus_ingest_failing_extraction_fails_alone(tmp_path, nlp, monkeypatch, trouble):
+    import importlib
+
+    ingest_mod = importlib.import_module("newsgraph.corpus.ingest")  # the module, not the function
+    from newsgraph.corpus.settings import CorpusSettings
+
+    real = ingest_mod.build_record
+
+    def flaky(doc, document):
+        if document.id == "art-1":
+            if trouble == "raises":
+                raise ValueError("extractor bug\nsecond line")
+            while True:
+                pass
+        return real(doc, document)
+
+    monkeypatch.setattr(ingest_mod, "build_record", flaky)
+    dump = _write_jsonl(tmp_path / "dump.jsonl", _articles(3))
+    with open_store(tmp_path / "c.db") as store:
+        report = ingest(store, [dump], n_process=1, progress=False,
+                        settings=CorpusSettings(document_timeout_seconds=0.5))
+        assert store.count("documents") == 2
+        (failure,) = store.failures()
+    assert len(report.failed) == 1 and failure["stage"] == "extract" and "\n" not in failure["error"]

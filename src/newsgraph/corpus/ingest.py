@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -71,8 +74,32 @@ def count_articles(files: list[Path]) -> int:
     return total
 
 
-def _extract_chunk(chunk: list[Incoming]) -> list[Outcome]:
-    """Worker side: one parse per document; a document that fails fails alone."""
+class DocumentTimeout(Exception):
+    """One document took longer than the settings allow."""
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise DocumentTimeout("extraction took too long")
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt a runaway extraction (Unix main thread only; elsewhere no limit)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract_chunk(chunk: list[Incoming], timeout: float = DEFAULT.document_timeout_seconds) -> list[Outcome]:
+    """Worker side: one parse per document; a document that fails (or runs away) fails alone."""
     nlp = nlp_mod.load()
     out: list[Outcome] = []
     try:
@@ -89,7 +116,9 @@ def _extract_chunk(chunk: list[Incoming]) -> list[Outcome]:
             out.append((incoming, None, _one_line(doc)))
             continue
         try:
-            out.append((incoming, build_record(doc, incoming.document).to_dict(), None))
+            with _time_limit(timeout):
+                record = build_record(doc, incoming.document).to_dict()
+            out.append((incoming, record, None))
         except Exception as exc:
             log.debug("extraction failed: %s", traceback.format_exc())
             out.append((incoming, None, _one_line(exc)))
@@ -231,7 +260,7 @@ def _run(items: Iterator[Incoming], sink: Callable[[Outcome], None], n_process: 
     chunks = _chunks(items, settings.chunk_size)
     if n_process == 1:
         for chunk in chunks:
-            for outcome in _extract_chunk(chunk):
+            for outcome in _extract_chunk(chunk, settings.document_timeout_seconds):
                 sink(outcome)
         return
     nlp_mod.load()  # before the fork: workers share the loaded pipeline's memory
@@ -240,7 +269,7 @@ def _run(items: Iterator[Incoming], sink: Callable[[Outcome], None], n_process: 
     with ctx.Pool(n_process) as pool:
         pending: deque[AsyncResult] = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+            pending.append(pool.apply_async(_extract_chunk, (chunk, settings.document_timeout_seconds)))
             while len(pending) >= window:
                 for outcome in pending.popleft().get():
                     sink(outcome)

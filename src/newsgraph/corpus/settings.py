@@ -13,6 +13,9 @@ class CorpusSettings:
     # Chunks in flight per worker: two keep every worker busy while the writer stores a result;
     # more only holds documents in memory.
     chunks_in_flight_per_worker: int = 2
+    # One document's extraction may take this long (seconds) before it is stored as a failure: a news
+    # article takes well under a second, so a minute only stops a pathological input (or a bug).
+    document_timeout_seconds: float = 60.0
     # Without a terminal, one progress line this often (seconds): enough for a log, not a flood.
     log_every_seconds: float = 10.0
     # A surname alone joins a full-name actor only when their contexts share at least this many
