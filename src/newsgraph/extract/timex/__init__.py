@@ -35,7 +35,8 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
     chosen = engine.select(engine.matches(text, rs), _rule_order())
     d0 = parse_date(dct)
     times: list[TimeExpr] = []
-    mentioned: dict[str, tuple[str, str]] = {}
+    mentioned: dict[str, tuple[str, str, int]] = {}
+    last: tuple[str, str, int] | None = None
     unresolved = 0
     for m in chosen:
         tid = f"t{len(times) + 1}"
@@ -45,7 +46,7 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         def direction(s: int = m.start, e: int = m.end) -> str:
             return context.direction(doc, s, e)
 
-        ctx = Context(d0, direction, mentioned)
+        ctx = Context(d0, direction, mentioned, m.start, last)
         try:
             res = resolve(raw, ctx)
         except (ValueError, KeyError, IndexError):  # a template the resolver cannot read: no guess
@@ -63,9 +64,10 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         times.append(expr)
         g = granularity(expr.value) if expr.type in (TimexType.DATE, TimexType.TIME) else None
         if g is not None and "X" not in expr.value:
+            last = (expr.value, tid, expr.start)
             for unit in ("day", "week", "month", "quarter", "year"):
                 if _finer_or_equal(g, unit):
-                    mentioned[unit] = (expr.value, tid)
+                    mentioned[unit] = (expr.value, tid, expr.start)
     anchors.link_ranges(text, times)
     warnings = [NO_DCT.format(n=unresolved)] if unresolved else []
     return times, warnings

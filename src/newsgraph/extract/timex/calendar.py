@@ -5,6 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+# a past-tense clause may still name a date a little after the DCT ("extended to Nov. 16"): only beyond
+# this many days does the tense overrule the nearest reading of a month or month-day without a year
+TENSE_SLACK_DAYS = 45
+# a month(-day) is read in the DCT's year unless that lies further than this and the neighbouring year's
+# lies within it ("January" in a November article is the coming one; "April" in October is this year's)
+NEAR_DAYS = 120
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _DUR_CODE = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
              "week": ("", "W"), "fortnight": ("", "W"), "month": ("", "M"), "quarter": ("", "Q"),
@@ -119,19 +125,22 @@ def weekday_near(d: date, weekday: int, direction: str) -> date:
 
 
 def pick_year(d: date, month: int, day: int | None, direction: str) -> int:
-    """The year of a month(-day) without one: before the DCT in past tense, after it in future, else nearest."""
+    """The year of a month(-day) without one: the DCT's, unless that is far and the next (previous) year's
+    is near; then the tense may overrule a reading more than TENSE_SLACK_DAYS on the wrong side."""
     def at(y: int) -> date:
         return date(y, month, min(day or 15, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
 
-    if direction == "past":
-        if day is None:
-            return d.year if month <= d.month else d.year - 1
-        return d.year if at(d.year) <= d else d.year - 1
-    if direction == "future":
-        if day is None:
-            return d.year if month >= d.month else d.year + 1
-        return d.year if at(d.year) >= d else d.year + 1
-    return min((d.year - 1, d.year, d.year + 1), key=lambda y: (abs((at(y) - d).days), y != d.year))
+    y = d.year
+    if abs((at(y) - d).days) > NEAR_DAYS:
+        y = min((d.year - 1, d.year + 1), key=lambda y: abs((at(y) - d).days))
+        if abs((at(y) - d).days) > NEAR_DAYS:
+            y = d.year
+    gap = 0 if day is None and (y, month) == (d.year, d.month) else (at(y) - d).days
+    if direction == "past" and gap > TENSE_SLACK_DAYS:
+        return y - 1
+    if direction == "future" and gap < -TENSE_SLACK_DAYS:
+        return y + 1
+    return y
 
 
 def season_of(d: date) -> tuple[int, str]:

@@ -29,37 +29,53 @@ def governing_verb(span: Span) -> Token | None:
     return None
 
 
+def _aux(verb: Token) -> list[Token]:
+    return [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+
+
+def _is_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(k.tag_ == "VBD" for k in _aux(verb))
+
+
 def _is_future(verb: Token) -> bool:
-    kids = list(verb.children)
-    if any(k.lower_ in FUTURE_AUX for k in kids if k.dep_ in ("aux", "auxpass")):
+    aux = _aux(verb)
+    if any(k.lower_ in FUTURE_AUX for k in aux):
         return True
-    if any(k.lower_ == "going" for k in kids) or verb.lemma_ in PLANNING and verb.tag_ != "VBD":
+    if any(k.lower_ == "going" for k in verb.children):
         return True
-    # "to meet on Friday" under a planning verb, or "will try to meet"
-    if verb.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
+    if verb.lemma_ in PLANNING and not _is_past_perfect(verb):  # "is set to", "planned a rally on Saturday"
+        return True
+    # "to meet on Friday": an infinitive looks ahead, unless the plan was itself in the past perfect
+    if verb.tag_ == "VB" and any(k.lower_ == "to" for k in aux):
         head = verb.head
-        if head.i != verb.i and (head.lemma_ in PLANNING or _is_future(head)):
-            return True
+        return head.i == verb.i or not _is_past_perfect(head)
     return False
 
 
+def _is_past_perfect(verb: Token) -> bool:
+    """'had been scheduled', 'had been due': a plan already behind the narrative."""
+    aux = _aux(verb)
+    return any(k.lower_ == "had" for k in aux) or (verb.head.i != verb.i and verb.dep_ in ("xcomp", "acomp")
+                                                   and any(k.lower_ == "had" for k in _aux(verb.head)))
+
+
 def tense(verb: Token | None) -> str:
-    """'past', 'future', 'present' or '' for the verb's clause."""
+    """'past', 'future', 'present' or '' (unknown) for the verb's clause."""
     if verb is None:
         return ""
     if _is_future(verb):
         return "future"
-    kids = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD" or any(k.tag_ == "VBD" for k in kids):
+    aux = _aux(verb)
+    if _is_past(verb):
         return "past"
-    if verb.tag_ == "VBN" and any(k.lemma_ == "have" for k in kids):
+    if verb.tag_ == "VBN" and any(k.lemma_ == "have" for k in aux):
         return "past"  # "has met on Friday": perfect aspect reports the past
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP") or any(k.tag_ in ("VBZ", "VBP") for k in kids):
+    if verb.tag_ in ("VBZ", "VBP") or any(k.tag_ in ("VBZ", "VBP") for k in aux):
         return "present"
-    if verb.tag_ in ("VB", "VBG", "VBN") and verb.head.i != verb.i:
-        return tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else ""
+    if verb.tag_ == "VB" and any(k.lower_ == "to" for k in aux):
+        return ""  # a bare infinitive says nothing of time
+    if verb.tag_ in ("VBG", "VBN") and not aux and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return tense(verb.head)
     return ""
 
 
@@ -68,17 +84,13 @@ def direction(doc: Doc, start: int, end: int) -> str:
     span = span_of(doc, start, end)
     if span is None or len(span) == 0:
         return ""
-    verb = governing_verb(span)
-    t = tense(verb)
-    if not t:
-        t = tense(_root_verb(span))
+    if span.root.dep_ == "poss":  # "Wednesday's ruling": it dates a noun, not the clause
+        return "past"
+    t = tense(governing_verb(span))
     if t == "past":
         return "past"
     if t == "future":
         return "future"
+    if t == "present":
+        return "present"
     return ""
-
-
-def _root_verb(span: Span) -> Token | None:
-    root = span.sent.root
-    return root if root.pos_ in ("VERB", "AUX") else None

@@ -22,14 +22,21 @@ _PLACEHOLDER = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE
                 "second": "XXXX-XX-XX", "millennium": "X"}
 
 
+# an anaphoric expression ("the following day", "two weeks later") counts from a date mentioned at most
+# this many characters before it (about three news sentences); beyond that the DCT is the better guess
+ANAPHORA_REACH = 600
+
+
 @dataclass
 class Context:
     """What resolution may consult: the DCT, the tense at the expression, dates mentioned so far."""
 
     dct: date | None
     direction: Callable[[], str]
-    # the latest date mentioned before this expression, per granularity: unit -> (value, time id)
-    mentioned: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the latest date mentioned before this expression, per granularity: unit -> (value, time id, start)
+    mentioned: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    here: int = 0  # where the expression starts
+    last: tuple[str, str, int] | None = None  # the latest date of any granularity, for "a year earlier"
 
 
 @dataclass
@@ -72,12 +79,19 @@ def _anaphoric(unit: str, ctx: Context) -> tuple[date | None, str | None]:
     """The date an anaphoric expression counts from: the last one mentioned at that granularity, else DCT."""
     need = "day" if unit in ("day", "hour", "minute", "second", "weekend") else unit
     for g in (need, "day") if need != "day" else ("day",):
-        if g in ctx.mentioned:
-            value, tid = ctx.mentioned[g]
+        if g in ctx.mentioned and ctx.here - ctx.mentioned[g][2] <= ANAPHORA_REACH:
+            value, tid, _ = ctx.mentioned[g]
             d = _as_date(value)
             if d is not None:
                 return d, tid
     return ctx.dct, ("dct" if ctx.dct else None)
+
+
+def _same_period_year_before(parts: list[str], ctx: Context) -> bool:
+    """'a year ago/earlier' right after a quarter is named means that quarter a year before (earnings news)."""
+    one_year_back = parts[1:] in (["year", "MINUS", "1"], ["year", "1"])
+    return (one_year_back and ctx.last is not None and "-Q" in ctx.last[0]
+            and ctx.here - ctx.last[2] <= ANAPHORA_REACH)
 
 
 def _as_date(value: str) -> date | None:
@@ -104,6 +118,19 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
     parts = body.split("-")
     d = ctx.dct
     kind = parts[0]
+
+    if kind == "yearago":  # "the year-ago quarter": the quarter under discussion (else the last one), a year back
+        if ctx.last is not None and "-Q" in ctx.last[0] and ctx.here - ctx.last[2] <= ANAPHORA_REACH:
+            kind, parts = "AGO", ["AGO", "year", "1"]
+        elif d is None:
+            return Resolved("XXXX-QX", unresolved=True)
+        else:
+            return Resolved(cal.shift(d, "quarter", -5))
+
+    if kind in ("ANA", "AGO") and _same_period_year_before(parts, ctx):
+        value, tid, _ = ctx.last  # type: ignore[misc]
+        y, q = value.split("-Q")
+        return Resolved(f"{int(y) - 1}-Q{q}", anchor=tid)
 
     if kind in ("REF", "ANA") and len(parts) >= 4:
         unit, sign, n = parts[1], parts[2], parts[3]
@@ -138,8 +165,8 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
     if kind in ("last", "next", "this") and len(parts) >= 2:
         return _relative_named(kind, parts[1:], ctx)
 
-    if kind == "weekday":
-        return _weekday(int(parts[1]), ctx.direction(), ctx)
+    if kind == "weekday":  # news tells of the past: a weekday is the one before unless the clause is future
+        return _weekday(int(parts[1]), "future" if ctx.direction() == "future" else "past", ctx)
 
     if kind == "weekend" or (kind in ("last", "next") and parts[-1] == "weekend"):
         if d is None:
@@ -155,11 +182,8 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
             return Resolved("XXXX-QX")
         if d is None:
             return Resolved(f"XXXX-Q{q}", unresolved=True)
-        cur = cal.quarter_of(d)
-        if ctx.direction() == "future":
-            y = d.year if int(q) >= cur else d.year + 1
-        else:
-            y = d.year if int(q) <= cur else d.year - 1
+        cur = cal.quarter_of(d)  # a quarter of this year up to the current one, else by tense
+        y = d.year if int(q) <= cur or ctx.direction() == "future" else d.year - 1
         return Resolved(f"{y}-Q{q}")
 
     if kind == "yearquarter":  # "the 1988 period": the reported quarter, in that year

@@ -146,7 +146,7 @@ def load() -> RuleSet:
     for raw in _load_toml("rules.toml")["rule"]:
         body = _expand(raw["pattern"], macros)
         try:
-            regex = re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+            regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"time rule {raw['id']}: {exc}") from exc
         cap = tuple(g for g in CAPITALIZED_GROUPS if g in regex.groupindex)
