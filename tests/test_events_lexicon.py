@@ -15,7 +15,7 @@ NEGATIVE = [pytest.param(r, s, id=f"{r.id}-{i}") for r in RULES for i, s in enum
 
 def _words(rule) -> set[str]:
     pairs = {w for p in rule.phrasal | rule.objects for w in p}
-    return {w.split()[-1] for w in rule.verbs | rule.nouns} | pairs
+    return {w.split()[-1] for w in rule.verbs | rule.nouns | rule.objectless} | pairs
 
 
 @pytest.mark.slow

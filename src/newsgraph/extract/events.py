@@ -18,10 +18,17 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _evidence(doc: Doc, tok: Token) -> Span:
-    """The sentence that tells the event, without its surrounding whitespace."""
+    """The sentence that tells the event, without surrounding whitespace or a paragraph the parser ran in."""
     sent = tok.sent
     text = doc.text
     start, end = sent.start_char, sent.end_char
+    # The small model sometimes runs a closing quote, a title or a byline into the next paragraph's sentence.
+    cut = text.rfind("\n\n", start, tok.idx)
+    if cut >= 0:
+        start = cut + 2
+    cut = text.find("\n\n", tok.idx, end)
+    if cut >= 0:
+        end = cut
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -65,12 +72,13 @@ def find_events(
                 actors=roles.actors,
                 targets=roles.targets,
                 modality=modality,
-                source=source if source not in roles.actors or modality.value != "asserted" else source,
+                source=source,
                 place=roles.place,
                 date=date,
                 time=time_id,
                 date_source=date_source,
                 anaphoric=anaphoric,
+                weak_modality=trig.nominal and roles.anchor is None,
             )
         )
     return merge(cands, settings.require_participant)

@@ -62,7 +62,10 @@ def _paragraph_sents(doc: Doc, sent: Span, back: int) -> list[Span]:
     prev_start = sent.start
     while len(sents) <= back and prev_start > 0:
         prev = doc[prev_start - 1].sent
-        if "\n" in doc.text[prev.end_char : sents[-1].start_char] or "\n" in prev.text.strip():
+        gap_start = prev.start_char + len(prev.text.rstrip())
+        cur = sents[-1]
+        gap_end = cur.start_char + (len(cur.text) - len(cur.text.lstrip()))
+        if "\n" in doc.text[gap_start:gap_end]:  # a paragraph break: the narrative time may have moved
             break
         sents.append(prev)
         prev_start = prev.start

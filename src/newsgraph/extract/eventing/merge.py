@@ -32,6 +32,7 @@ class Candidate:
     time: str | None
     date_source: DateSource | None
     anaphoric: bool  # a definite noun with no participants of its own: "the meeting"
+    weak_modality: bool = False  # a bare noun: no verb says whether it happened, is planned or denied
     mentions: list[Span] = field(default_factory=list)
 
 
@@ -41,9 +42,22 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
+def family(lemma: str) -> str:
+    """A crude stem, so that "met"/"meeting" and "seize"/"seizure" count as the same word."""
+    return lemma[:4]
+
+
+def _same_date(a: Candidate, b: Candidate) -> bool:
+    return a.date_source in _STRONG_DATES and b.date_source in _STRONG_DATES and a.date == b.date
+
+
 def _same(a: Candidate, b: Candidate) -> bool:
-    """Same type, a shared actor, no clash of targets or dates: the same event told again."""
+    """Same type, a shared actor, no clash of targets or dates, and the same word or the same stated date:
+    the same event told again. Two events are never merged merely for sharing a type and an actor."""
     if a.type is not b.type or not _dates_compatible(a, b):
+        return False
+    same_sentence = a.evidence == b.evidence  # "denounced them ..., accusing them of ...": one act
+    if family(a.lemma) != family(b.lemma) and not _same_date(a, b) and not same_sentence:
         return False
     people_a, people_b = set(a.actors) | set(a.targets), set(b.actors) | set(b.targets)
     if not set(a.actors) & people_b and not set(b.actors) & people_a:
@@ -54,17 +68,24 @@ def _same(a: Candidate, b: Candidate) -> bool:
 
 
 def _absorb(into: Candidate, c: Candidate) -> None:
+    """Fold telling ``c`` into event ``into``."""
     for eid in c.actors:
         if eid not in into.actors and eid not in into.targets:
             into.actors.append(eid)
     for eid in c.targets:
         if eid not in into.targets and eid not in into.actors:
             into.targets.append(eid)
-    if _MODALITY_RANK[c.modality] < _MODALITY_RANK[into.modality]:
-        into.modality = c.modality
+    if (into.weak_modality and not c.weak_modality) or (
+        _MODALITY_RANK[c.modality] < _MODALITY_RANK[into.modality] and not c.weak_modality
+    ):
+        into.modality, into.weak_modality = c.modality, c.weak_modality
     into.source = into.source or c.source
     into.place = into.place or c.place
-    if _DATE_RANK[c.date_source] < _DATE_RANK[into.date_source]:
+    # A bare "the investigation" in a later paragraph says nothing of when the event was: its context
+    # date is that paragraph's, so only a date of its own counts.
+    if (not c.anaphoric or c.date_source in _STRONG_DATES) and _DATE_RANK[c.date_source] < _DATE_RANK[
+        into.date_source
+    ]:
         into.date, into.time, into.date_source = c.date, c.time, c.date_source
     if c.evidence not in into.mentions:
         into.mentions.append(c.evidence)
@@ -76,7 +97,9 @@ def merge(cands: list[Candidate], require_participant: bool) -> list[Event]:
     for c in cands:
         c.mentions = [c.evidence]
         if c.anaphoric:
-            prior = next((k for k in reversed(kept) if k.type is c.type), None)
+            prior = next(
+                (k for k in reversed(kept) if k.type is c.type and family(k.lemma) == family(c.lemma)), None
+            )
             if prior is not None:
                 _absorb(prior, c)
             continue

@@ -52,6 +52,9 @@ def _reporting_verb(anchor: Token, cues: Cues) -> Token | None:
 
 
 def _speaker(verb: Token, index: MentionIndex) -> str | None:
+    # "Peskov revealed little but indicated that ...": a coordinated verb shares the subject.
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:

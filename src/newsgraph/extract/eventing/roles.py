@@ -54,7 +54,9 @@ def entities_of(tok: Token, index: MentionIndex, depth: int) -> list[str]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         _add(ids, entities_of(p, index, depth - 1))
-    for c in tok.children:
+    # Conjuncts, also those the parser hangs on an apposition ("X, the head of Y, and Z, ...").
+    kids = [g for c in tok.children for g in ((c,) if c.dep_ != "appos" else tuple(c.children))]
+    for c in kids:
         if c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "along"):
             target = c if c.dep_ == "conj" else next((g for g in c.subtree if g.dep_ == "pobj"), None)
             if target is not None:
@@ -116,6 +118,8 @@ def _verb_roles(trig: Trigger, index: MentionIndex, settings: EventSettings, rol
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra:
             _add(roles.actors if reciprocal else roles.targets, entities_of(c, index, depth))
+            for p in (p for g in c.children if g.dep_ == "prep" and g.lower_ == "between" for p in _pobjs(g)):
+                _add(roles.targets, entities_of(p, index, depth))  # "brokered a deal between X and Y"
         elif c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
             dest = roles.actors if reciprocal and c.lower_ == "with" else roles.targets
             for p in _pobjs(c):
@@ -190,7 +194,7 @@ def _noun_preps(
                 dest = roles.actors if trig.rule.of_role is OfRole.ACTOR else roles.targets
             elif word == "between" or (word == "with" and reciprocal):
                 dest = roles.actors
-            elif word in _TARGET_PREPS:
+            elif word in _TARGET_PREPS or word == "for":  # "an amnesty for X", "support for Y"
                 dest = roles.targets
             else:
                 continue

@@ -10,6 +10,7 @@ from newsgraph.extract.eventing.lexicon import Lexicon, TriggerRule, verb_forms
 
 # Dependencies by which an act is the content of a frame verb ("agreed to withdraw", "demanded that X go").
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "advcl", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp"})  # what an objectless trigger must not have
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 
@@ -48,7 +49,7 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             if rule:
                 return Trigger(tok, rule, False, c)
     rule = next((lex.by_verb[f] for f in verb_forms(lemma, tok.lower_) if f in lex.by_verb), None)
-    if rule is None and lemma in lex.by_objectless and not any(c.dep_ == "dobj" for c in tok.children):
+    if rule is None and lemma in lex.by_objectless and not any(c.dep_ in _OBJECTS for c in tok.children):
         rule = lex.by_objectless[lemma]
     return Trigger(tok, rule, False) if rule else None
 
@@ -88,7 +89,7 @@ def _absorbed(trig: Trigger, found: dict[int, Trigger], max_climb: int) -> bool:
             # A verb absorbs the nouns it governs ("rejected calls for aid"); a frame verb also absorbs
             # the acts in its complement ("threatened to attack").
             return trig.nominal or gov.rule.frame
-        if gov is not None and gov.nominal and trig.nominal:
+        if gov is not None and gov.nominal and trig.nominal and tok.dep_ != "conj":
             return True  # "demand for the withdrawal": the outer noun codes it
         tok = head
     return False
