@@ -64,7 +64,9 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if a.targets and b.targets and not set(a.targets) & set(b.targets):
         return False
-    return True
+    # "Putin met Prigozhin" and "Putin met Lukashenko" are two meetings: one telling's parties must all
+    # be among the other's ("Putin invited 35 people to a meeting" is the meeting with Prigozhin).
+    return people_a <= people_b or people_b <= people_a
 
 
 def _absorb(into: Candidate, c: Candidate) -> None:
