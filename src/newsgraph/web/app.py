@@ -1,0 +1,139 @@
+"""The FastAPI app: one HTML shell for every view, a JSON API behind each, static files from the package."""
+
+
+import json
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.web import queries as wq
+from newsgraph.web.db import Stores, check_db
+from newsgraph.web.ingest import parse_articles, store_articles
+from newsgraph.web.security import SecurityMiddleware
+from newsgraph.web.settings import DEFAULT, LOOPBACK, WebSettings
+
+
+class SafeJSONResponse(JSONResponse):
+    """JSON with <, > and & as \\u escapes: article text stays inert even if a browser sniffs it as HTML."""
+
+    def render(self, content: Any) -> bytes:
+        text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
+
+
+STATIC = Path(str(resources.files("newsgraph.web").joinpath("static")))
+PAGES = ["/", "/timeline", "/graph", "/articles", "/search", "/docs",
+         "/actors/{actor_id}", "/articles/{doc_id}", "/events/{event_id}"]
+
+DESCRIPTION = """The JSON API of `newsgraph serve`: every view of the web app reads these routes.
+Ids are those of the corpus store (`newsgraph export`). Article text is returned as it is stored:
+clients must render it as text, never as markup."""
+
+
+def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
+    """The web app over one corpus database; read-only unless settings.allow_ingest."""
+    path = check_db(db)
+    stores = Stores(path, writable=settings.allow_ingest)
+    shell = (STATIC / "index.html").read_bytes()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):  # noqa: ANN202
+        yield
+        stores.close()
+
+    app = FastAPI(title="newsgraph", version="1", description=DESCRIPTION, docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json", lifespan=lifespan,
+                  default_response_class=SafeJSONResponse)
+    app.state.stores = stores
+    app.state.settings = settings
+
+    @app.exception_handler(NewsgraphError)
+    async def _error(_request: Request, exc: NewsgraphError) -> JSONResponse:
+        status = 404 if isinstance(exc, wq.NotFound) else 400
+        return SafeJSONResponse({"detail": str(exc)}, status_code=status)
+
+    def page() -> Response:
+        return Response(shell, media_type="text/html; charset=utf-8", headers={"cache-control": "no-cache"})
+
+    for route in PAGES:
+        app.add_api_route(route, page, methods=["GET"], include_in_schema=False, response_class=Response)
+
+    def store():  # noqa: ANN202
+        return stores.reader()
+
+    @app.get("/api/status", tags=["store"], summary="The store served and what the server allows")
+    def status() -> dict[str, Any]:
+        c = store().conn
+        counts = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+                  for t in ("documents", "actors", "corpus_events", "quotes")}
+        return {"db": path.name, "read_only": not settings.allow_ingest, "allow_ingest": settings.allow_ingest,
+                "counts": counts}
+
+    @app.get("/api/facets", tags=["timeline"], summary="What the timeline can be filtered by")
+    def facets() -> dict[str, Any]:
+        return wq.facets(store())
+
+    @app.get("/api/timeline", tags=["timeline"], summary="Corpus events in date order, filtered")
+    def timeline(
+        actor: Annotated[str | None, Query(description="an actor id or a name as articles write it")] = None,
+        type: Annotated[str | None, Query(description="a PLOVER event type (CONSULT, ACCUSE ...)")] = None,  # noqa: A002
+        date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD, YYYY-MM or YYYY")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD, YYYY-MM or YYYY")] = None,
+        source: Annotated[str | None, Query(description="only events this outlet reported")] = None,
+    ) -> dict[str, Any]:
+        rows = wq.timeline(store(), actor=actor or None, type=type or None, date_from=date_from or None,
+                           date_to=date_to or None, source=source or None)
+        return {"count": len(rows), "events": rows}
+
+    @app.get("/api/events/{event_id}", tags=["timeline"], summary="One event: its evidence and the outlets")
+    def event(event_id: str) -> dict[str, Any]:
+        return wq.event(store(), event_id)
+
+    @app.get("/api/graph", tags=["actors"], summary="Actors (size: mentions) and who acts with/against whom")
+    def graph() -> dict[str, Any]:
+        return wq.graph(store(), settings.graph_max_nodes)
+
+    @app.get("/api/actors/{actor_id}", tags=["actors"],
+             summary="One actor: roles over time, quotes, events, partners, opponents, articles")
+    def actor(actor_id: str) -> dict[str, Any]:
+        return wq.actor(store(), actor_id)
+
+    @app.get("/api/articles", tags=["articles"], summary="Stored articles, newest first")
+    def articles(limit: Annotated[int, Query(ge=1, le=settings.list_max_rows)] = 100,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        return wq.articles(store(), limit, offset)
+
+    @app.get("/api/articles/{doc_id}", tags=["articles"],
+             summary="One article with every fact as a span of its text")
+    def article(doc_id: str) -> dict[str, Any]:
+        return wq.article(store(), doc_id)
+
+    @app.get("/api/search", tags=["search"], summary="Full-text search over articles and quotes (FTS5)")
+    def search(q: Annotated[str, Query(min_length=1, max_length=settings.query_max_chars,
+                                       description="words, all required")]) -> dict[str, Any]:
+        return wq.search(store(), q, settings.search_max_hits)
+
+    if settings.allow_ingest:
+        @app.post("/api/ingest", tags=["store"], summary="Add articles (JSONL form); only with --allow-ingest",
+                  openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                      "schema": {"type": "object", "required": ["text"], "properties": {
+                          k: {"type": "string"} for k in ("text", "id", "title", "author", "published",
+                                                          "outlet", "url")}}}}}})
+        async def ingest(request: Request) -> dict[str, Any]:
+            # Only JSON: a cross-site form cannot send it without a CORS preflight, which this server refuses.
+            if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+                raise NewsgraphError("send the articles as application/json")
+            body = await request.body()
+            items = parse_articles(body, settings)
+            return await run_in_threadpool(store_articles, stores, items)
+
+    app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
+    app.add_middleware(SecurityMiddleware, check_host=settings.host in LOOPBACK)
+    return app
