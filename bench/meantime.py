@@ -153,6 +153,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-j", "--processes", type=int, default=2)
     parser.add_argument("--db", help="keep the store here (default: a temporary file)")
+    parser.add_argument("--resolve-only", action="store_true",
+                        help="reuse the store of --db as extracted, and only resolve it again (for tuning)")
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} absent")
@@ -162,14 +164,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         articles, gold = write_articles(Path(tmp))
         db = Path(args.db) if args.db else Path(tmp) / "meantime.db"
-        if db.exists():
-            db.unlink()
         started = time.monotonic()
-        with open_store(db) as store:
-            result = ingest(store, [articles], n_process=args.processes, progress=False)
-            n_docs = store.count("documents")
-        print(f"MEANTIME: {n_docs} documents ingested in {time.monotonic() - started:.1f} s "
-              f"({len(result.failed)} failed); {result.resolution.actors} actors, {result.resolution.events} events")
+        if args.resolve_only and db.exists():
+            from newsgraph.corpus import resolve
+
+            with open_store(db) as store:
+                res = resolve(store, full=True)
+            print(f"MEANTIME: {res.documents} stored documents resolved again in {time.monotonic() - started:.1f} s; "
+                  f"{res.actors} actors, {res.events} events")
+        else:
+            if db.exists():
+                db.unlink()
+            with open_store(db) as store:
+                result = ingest(store, [articles], n_process=args.processes, progress=False)
+                n_docs = store.count("documents")
+            res = result.resolution
+            print(f"MEANTIME: {n_docs} documents ingested in {time.monotonic() - started:.1f} s "
+                  f"({len(result.failed)} failed); {res.actors} actors, {res.events} events")
         ents, events = system_spans(db)
     entity_mentions = [m for m in gold if m.kind in ENTITY_TYPES]
     report("Entities (PER, ORG, LOC; every mention)", score(entity_mentions, ents))

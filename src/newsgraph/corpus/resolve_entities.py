@@ -136,7 +136,8 @@ class EntityResolver:
         return best[2]
 
     def _compatible(self, ids: set[str], entity_type: EntityType, exclude_doc: str) -> set[str]:
-        # Two persons of one document were kept apart by in-document resolution: keep them apart.
+        """Candidates of a fitting type; two persons of one document that in-document resolution kept
+        apart stay apart."""
         return {
             a for a in ids
             if compatible(self.actors[a].type, entity_type)
