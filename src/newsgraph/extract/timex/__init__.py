@@ -35,8 +35,9 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
     chosen = engine.select(engine.matches(text, rs), _rule_order())
     d0 = parse_date(dct)
     times: list[TimeExpr] = []
-    mentioned: dict[str, tuple[str, str, int]] = {}
+    mentioned: list[tuple[str, str, int, str]] = []
     last: tuple[str, str, int] | None = None
+    memory = anchors.EventMemory()
     unresolved = 0
     for m in chosen:
         tid = f"t{len(times) + 1}"
@@ -59,27 +60,19 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
             anchor = "dct"
         expr = TimeExpr(tid, text[m.start:m.end], m.start, m.end, ttype, res.value, anchor, mod or None)
         if m.rule.anchor == "event":
-            anchors.date_from_event(doc, expr, times)
+            anchors.date_from_event(doc, expr, times, memory)
         unresolved += res.unresolved
         times.append(expr)
         g = granularity(expr.value) if expr.type in (TimexType.DATE, TimexType.TIME) else None
-        if g is not None and "X" not in expr.value:
+        if g == "day" and m.rule.anchor != "event":
+            memory.learn(anchors.dated_words(doc, expr), expr.value[:10], tid)
+        # deictic expressions ("last week", "yesterday") count from the DCT: they set no narrative time
+        if g is not None and "X" not in expr.value and not raw.startswith("UNDEF-REF"):
             last = (expr.value, tid, expr.start)
-            for unit in ("day", "week", "month", "quarter", "year"):
-                if _finer_or_equal(g, unit):
-                    mentioned[unit] = (expr.value, tid, expr.start)
+            mentioned.append((expr.value, tid, expr.start, g))
     anchors.link_ranges(text, times)
     warnings = [NO_DCT.format(n=unresolved)] if unresolved else []
     return times, warnings
-
-
-_ORDER = ("day", "week", "month", "quarter", "year")
-
-
-def _finer_or_equal(g: str, unit: str) -> bool:
-    if g == "week" and unit in ("month", "quarter"):
-        return False  # a week does not say which month
-    return _ORDER.index(g) <= _ORDER.index(unit)
 
 
 def times_in_sentence(times: list[TimeExpr], sent: Span) -> list[TimeExpr]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from newsgraph.extract.timex import calendar as cal
 
@@ -33,8 +33,8 @@ class Context:
 
     dct: date | None
     direction: Callable[[], str]
-    # the latest date mentioned before this expression, per granularity: unit -> (value, time id, start)
-    mentioned: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    # dates mentioned before this expression, in text order: (value, time id, start, granularity)
+    mentioned: list[tuple[str, str, int, str]] = field(default_factory=list)
     here: int = 0  # where the expression starts
     last: tuple[str, str, int] | None = None  # the latest date of any granularity, for "a year earlier"
 
@@ -75,16 +75,51 @@ def resolve(raw: str, ctx: Context) -> Resolved:
     return res
 
 
-def _anaphoric(unit: str, ctx: Context) -> tuple[date | None, str | None]:
-    """The date an anaphoric expression counts from: the last one mentioned at that granularity, else DCT."""
+_GRAIN = ("day", "week", "month", "quarter", "year")
+
+
+def _serves(grain: str, unit: str) -> bool:
+    """Whether a mention of this granularity can anchor counting in this unit."""
     need = "day" if unit in ("day", "hour", "minute", "second", "weekend") else unit
-    for g in (need, "day") if need != "day" else ("day",):
-        if g in ctx.mentioned and ctx.here - ctx.mentioned[g][2] <= ANAPHORA_REACH:
-            value, tid, _ = ctx.mentioned[g]
-            d = _as_date(value)
-            if d is not None:
-                return d, tid
+    if need not in _GRAIN:
+        need = "year"
+    if grain == "week" and need in ("month", "quarter"):
+        return False
+    return _GRAIN.index(grain) <= _GRAIN.index(need)
+
+
+def _anaphoric(unit: str, ctx: Context, forward: bool, k: int) -> tuple[date | None, str | None]:
+    """The date an anaphoric expression counts from: the latest fitting mention near enough, else the DCT.
+    Counting forward ("two weeks later") from the DCT would point past the news: then any distance will do,
+    and a mention from which the count would land after the DCT is skipped (a report tells of the past)."""
+    fallback: tuple[date, str] | None = None
+    for value, tid, start, grain in reversed(ctx.mentioned):
+        if not _serves(grain, unit):
+            continue
+        if not forward and ctx.here - start > ANAPHORA_REACH:
+            break
+        d = _as_date(value)
+        if d is None:
+            continue
+        if fallback is None:
+            fallback = (d, tid)
+        if not forward or ctx.dct is None or ctx.direction() == "future":
+            return d, tid
+        landed = _landing(d, unit, k)
+        if landed <= ctx.dct:
+            return d, tid
+    if fallback is not None and forward:
+        return fallback
     return ctx.dct, ("dct" if ctx.dct else None)
+
+
+def _landing(d: date, unit: str, k: int) -> date:
+    """The day reached counting k units from d (for checking it against the DCT)."""
+    if unit in ("day", "week", "fortnight"):
+        return d + timedelta(days=k * {"day": 1, "week": 7, "fortnight": 14}[unit])
+    if unit in ("month", "quarter", "year"):
+        return cal.add_months(d, k * {"month": 1, "quarter": 3, "year": 12}[unit])
+    return d
 
 
 def _same_period_year_before(parts: list[str], ctx: Context) -> bool:
@@ -135,8 +170,9 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
     if kind in ("REF", "ANA") and len(parts) >= 4:
         unit, sign, n = parts[1], parts[2], parts[3]
         anchor = "dct"
-        if kind == "ANA":
-            d, anchor = _anaphoric(unit, ctx)
+        if kind == "ANA" and n != "X":
+            k = _int(n) * (-1 if sign == "MINUS" else 1)
+            d, anchor = _anaphoric(unit, ctx, k > 0, k)
         if d is None or n == "X":
             if n == "X" and d is not None:
                 return Resolved("PAST_REF" if sign == "MINUS" else "FUTURE_REF")
