@@ -73,15 +73,31 @@ def event(store: Store, event_id: str) -> Row:
     ):
         parts[role].append({"id": aid, "name": name})
     reports = cq.sources(store, event_id)
-    spans = {(r["doc_id"], r["id"]): (r["start"], r["end"], r["trigger"]) for r in c.execute(
-        'SELECT ev.doc_id, ev.id, ev.start, ev."end", ev.trigger FROM event_reports r '
-        "JOIN events ev ON ev.doc_id = r.doc_id AND ev.id = r.doc_event WHERE r.event_id = ?", (event_id,))}
+    spans = {(r["doc_id"], r["id"]): (r["start"], r["end"], r["trigger"], r["text"]) for r in c.execute(
+        'SELECT ev.doc_id, ev.id, ev.start, ev."end", ev.trigger, d.text FROM event_reports r '
+        "JOIN events ev ON ev.doc_id = r.doc_id AND ev.id = r.doc_event JOIN documents d ON d.id = r.doc_id "
+        "WHERE r.event_id = ?", (event_id,))}
     for r in reports:
-        start, end, trigger = spans.get((r["document"], r["report"]), (None, None, None))
-        r.update(start=start, end=end, trigger=trigger)
+        start, end, trigger, text = spans.get((r["document"], r["report"]), (None, None, None, ""))
+        before, after = context(text, start, end) if start is not None else ("", "")
+        r.update(start=start, end=end, trigger=trigger, context_before=before, context_after=after)
     outlets = sorted({r["outlet"] for r in reports if r["outlet"]})
     return {**dict(head), "actors": parts["actor"], "targets": parts["target"], "reports": reports,
             "outlets": outlets}
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d]?\s|\n")
+
+
+def context(text: str, start: int, end: int, reach: int = 300) -> tuple[str, str]:
+    """The rest of the sentence(s) around an evidence span, so a bare trigger still reads as a claim."""
+    head = text[max(0, start - reach):start]
+    cut = [m.end() for m in _SENTENCE_END.finditer(head)]
+    before = head[cut[-1]:] if cut else head
+    tail = text[end:end + reach]
+    m = _SENTENCE_END.search(tail) if not text[start:end].rstrip().endswith((".", "!", "?")) else None
+    after = tail[:m.start() + 1] if m else ("" if text[start:end].rstrip().endswith((".", "!", "?")) else tail)
+    return before, after
 
 
 def graph(store: Store, max_nodes: int) -> Row:
@@ -171,8 +187,13 @@ def article(store: Store, doc_id: str) -> Row:
         who = ", ".join(names.get(a, a) for a in v.get("actors", []))
         whom = ", ".join(names.get(a, a) for a in v.get("targets", []))
         detail = " ".join(x for x in (v["type"], v.get("modality") or "", v.get("date") or "") if x)
-        facts.append(_fact("event", ev["start"], ev["end"], f"{v['type']}: {v['trigger']}", detail,
-                           actors=who, targets=whom, event=corpus_event.get(v["id"]), id=v["id"]))
+        extra = {"actors": who, "targets": whom, "event": corpus_event.get(v["id"]), "id": v["id"]}
+        facts.append(_fact("event", ev["start"], ev["end"], f"{v['type']}: {v['trigger']}", detail, **extra))
+        at = ev["text"].find(v["trigger"]) if v.get("trigger") else -1
+        if at >= 0 and len(v["trigger"]) < len(ev["text"]):  # the trigger inside its sentence, marked apart
+            t0 = ev["start"] + at
+            facts.append(_fact("trigger", t0, t0 + len(v["trigger"]), f"{v['type']}: {v['trigger']}", detail,
+                               **extra))
     for a in record.get("amounts", []):
         facts.append(_fact("amount", a["start"], a["end"], f"{a['value']:g} {a['unit']}", "amount"))
     text = row["text"]

@@ -7,52 +7,64 @@ NG.chip = function (type) {
   return el;
 };
 
-NG.layout = function (nodes, edges, W, H) {
+/* Fruchterman-Reingold: nodes repel (k^2/d), edges pull (d^2/k), moves shrink as the layout cools. */
+NG.layout = function (nodes, edges, W, H, pad) {
   const n = nodes.length;
   const pos = nodes.map((_, i) => ({
-    x: W / 2 + Math.cos(2 * Math.PI * i / Math.max(1, n)) * W * 0.35,
-    y: H / 2 + Math.sin(2 * Math.PI * i / Math.max(1, n)) * H * 0.35, vx: 0, vy: 0}));
+    x: W / 2 + Math.cos(2 * Math.PI * i / Math.max(1, n)) * W * 0.3,
+    y: H / 2 + Math.sin(2 * Math.PI * i / Math.max(1, n)) * H * 0.3}));
   const index = new Map(nodes.map((d, i) => [d.id, i]));
-  const links = edges.map((e) => [index.get(e.source), index.get(e.target), e.with + e.against])
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)])
     .filter((l) => l[0] !== undefined && l[1] !== undefined);
-  const k = Math.sqrt(W * H / Math.max(1, n)) * 0.6;
-  for (let step = 0; step < 300; step++) {
-    const heat = 1 - step / 300;
+  const k = 0.75 * Math.sqrt((W - 2 * pad) * (H - 2 * pad) / Math.max(1, n));
+  const steps = 250;
+  for (let step = 0; step < steps; step++) {
+    const temp = (W / 8) * (1 - step / steps) + 1;
+    const disp = pos.map(() => ({x: 0, y: 0}));
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-        const d2 = Math.max(dx * dx + dy * dy, 1);
-        const f = k * k / d2;
-        pos[i].vx += dx * f / 10; pos[i].vy += dy * f / 10;
-        pos[j].vx -= dx * f / 10; pos[j].vy -= dy * f / 10;
+        let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+        const d = Math.max(Math.sqrt(dx * dx + dy * dy), 0.5);
+        const f = k * k / d;
+        dx /= d; dy /= d;
+        disp[i].x += dx * f; disp[i].y += dy * f;
+        disp[j].x -= dx * f; disp[j].y -= dy * f;
       }
     }
-    for (const [a, b, w] of links) {
-      const dx = pos[b].x - pos[a].x, dy = pos[b].y - pos[a].y;
-      const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-      const f = (d - k) / d * 0.1 * Math.min(3, w);
-      pos[a].vx += dx * f; pos[a].vy += dy * f;
-      pos[b].vx -= dx * f; pos[b].vy -= dy * f;
+    for (const [a, b] of links) {
+      let dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
+      const d = Math.max(Math.sqrt(dx * dx + dy * dy), 0.5);
+      const f = d * d / k;
+      dx /= d; dy /= d;
+      disp[a].x -= dx * f; disp[a].y -= dy * f;
+      disp[b].x += dx * f; disp[b].y += dy * f;
     }
-    for (const p of pos) {
-      p.vx += (W / 2 - p.x) * 0.01; p.vy += (H / 2 - p.y) * 0.01;
-      const v = Math.sqrt(p.vx * p.vx + p.vy * p.vy);
-      const cap = 20 * heat + 0.5;
-      if (v > cap) { p.vx *= cap / v; p.vy *= cap / v; }
-      p.x = Math.min(W - 30, Math.max(30, p.x + p.vx));
-      p.y = Math.min(H - 20, Math.max(20, p.y + p.vy));
-      p.vx *= 0.5; p.vy *= 0.5;
+    for (let i = 0; i < n; i++) {
+      // gravity pulls like an edge to the centre at half strength: unconnected actors stay near the rest
+      const gx = W / 2 - pos[i].x, gy = H / 2 - pos[i].y;
+      const gd = Math.sqrt(gx * gx + gy * gy);
+      disp[i].x += gx * gd / k * 0.5; disp[i].y += gy * gd / k * 0.5;
+      const d = Math.max(Math.sqrt(disp[i].x ** 2 + disp[i].y ** 2), 0.01);
+      const move = Math.min(d, temp);
+      pos[i].x += disp[i].x / d * move;
+      pos[i].y += disp[i].y / d * move;
     }
   }
+  // fit the drawing to the box, keeping its aspect
+  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const scale = Math.min((W - 2 * pad) / Math.max(x1 - x0, 1), (H - 2 * pad) / Math.max(y1 - y0, 1), 1.5);
+  const ox = (W - (x1 - x0) * scale) / 2, oy = (H - (y1 - y0) * scale) / 2;
+  for (const p of pos) { p.x = ox + (p.x - x0) * scale; p.y = oy + (p.y - y0) * scale; }
   return pos;
 };
 
 NG.TYPE_FILL = {PERSON: "#1e88e5", ORG: "#8e24aa", PLACE: "#43a047", GROUP: "#fb8c00", OTHER: "#757575"};
 
 NG.graphChart = function (data) {
-  const W = 1000, H = 640;
   const nodes = data.nodes, edges = data.edges;
-  const pos = NG.layout(nodes, edges, W, H);
+  const W = 1000, H = Math.max(320, Math.min(640, 160 + 30 * nodes.length));
+  const pos = NG.layout(nodes, edges, W, H, 50);
   const at = new Map(nodes.map((d, i) => [d.id, pos[i]]));
   const svg = NG.s("svg", {viewBox: `0 0 ${W} ${H}`, class: "graph", role: "img", "aria-label": "actor graph"});
   const lines = NG.s("g", {class: "edges"});

@@ -126,7 +126,9 @@ NG.eventPanel = function (ev) {
       r.first ? NG.h("span", {class: "badge"}, "first") : null,
       " ", NG.h("span", {class: "muted"}, r.modality || ""),
       r.credited_to ? [" · credited to ", r.credited_to] : null),
-    NG.h("blockquote", {class: "evidence"}, NG.evidence(r.evidence, r.start, r.trigger)),
+    NG.h("blockquote", {class: "evidence"}, NG.h("span", {class: "context"}, r.context_before || ""),
+      NG.h("span", {class: "span"}, NG.evidence(r.evidence, r.start, r.trigger)),
+      NG.h("span", {class: "context"}, r.context_after || "")),
     NG.h("a", {href: `/articles/${NG.enc(r.document)}?event=${NG.enc(r.report)}`, class: "open-article"},
       "open in the article: ", r.title || r.document)));
   return NG.h("section", {class: "event-panel", id: "event-panel", "data-event": ev.id},
