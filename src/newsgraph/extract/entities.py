@@ -124,7 +124,13 @@ def _candidates(doc: Doc) -> list[Mention]:
         if text[:1].islower() or text.lower().startswith(("pro-", "anti-", "non-", "ex-")):
             continue  # "pro-NATO", "anti-Putin" are adjectives, not names
         if label is EntityType.GROUP and (doc[end - 1].dep_ in ("amod", "compound") or doc[end - 1].pos_ == "ADJ"):
-            continue  # "Russian" as an adjective is no actor; "the Russians" is
+            # "Russian" as an adjective is no actor, but it points at one: Russia ("the Russians" is a group).
+            country = lexicon().demonyms.get(doc[start:end].text.lower())
+            if country is not None:
+                mentions.append(
+                    Mention(start, end, name_key(country), Counter({EntityType.PLACE: 1}), True, country)
+                )
+            continue
         if _is_title_word(doc, start, end):
             continue
         key = name_key(text)
