@@ -38,6 +38,7 @@ class Actor:
     has_full_name: bool = False
     context: set[str] = field(default_factory=set)
     members: list[tuple[str, str]] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
 
     @property
     def type(self) -> EntityType:
@@ -141,7 +142,7 @@ class EntityResolver:
         return {
             a for a in ids
             if compatible(self.actors[a].type, entity_type)
-            and not (entity_type is EntityType.PERSON and any(doc == exclude_doc for doc, _ in self.actors[a].members))
+            and not (entity_type is EntityType.PERSON and exclude_doc in self.actors[a].docs)
         }
 
     def _find(self, e: EntityIn, key: NameKey | None, ctx: set[str], exclude_doc: str) -> str | None:
@@ -179,6 +180,7 @@ class EntityResolver:
         a.types[e.type] += 1
         a.names[e.name] += 1
         a.members.append((e.doc_id, e.id))
+        a.docs.add(e.doc_id)
         a.context |= ctx
         self.assigned[(e.doc_id, e.id)] = actor
         if touch:
@@ -226,6 +228,7 @@ class EntityResolver:
         t.names.update(s.names)
         t.context |= s.context
         t.members.extend(s.members)
+        t.docs |= s.docs
         t.full_keys |= s.full_keys
         for member in s.members:
             self.assigned[member] = target

@@ -1,0 +1,133 @@
+"""Ingest speed and memory: N varied articles with 1 and with 2 worker processes, one writer.
+
+Articles are made in a temporary folder from the examples and the MEANTIME texts (../shared/data), each
+with its own id, date, outlet, opening sentence and paragraph order, so every one is a new document
+while the actors recur as they do in news. Prints articles per second for each process count, the
+speed-up, peak RSS of the writer and of the workers, and the writer's RSS as the store grows.
+
+    .venv/bin/python bench/ingest.py [--articles 2000] [--processes 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+REPO = Path(__file__).resolve().parents[1]
+MEANTIME = REPO.parent / "shared" / "data" / "meantime" / "intra_cross-doc_annotation"
+CITIES = ["Moscow", "Kyiv", "Minsk", "Berlin", "Paris", "London", "Detroit", "Cupertino", "Tokyo", "Ottawa"]
+OUTLETS = ["Wire One", "Daily Ledger", "Evening Post", "News Desk", "The Courier", "Metro Times"]
+
+
+def base_texts() -> list[tuple[str, str]]:
+    """(title, body) of every example and, when present, every MEANTIME article."""
+    out = []
+    for p in sorted((REPO / "examples").glob("*.txt")):
+        parts = p.read_text(encoding="utf-8").split("\n\n")
+        out.append((parts[0].strip(), "\n\n".join(parts[2:])))
+    if MEANTIME.exists():
+        import meantime_xml
+
+        for p in sorted(MEANTIME.glob("*/*.xml")):
+            doc = meantime_xml.read(p)
+            out.append((doc.title, doc.text))
+    return out
+
+
+def make_articles(n: int, path: Path, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    texts = base_texts()
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            title, body = texts[i % len(texts)]
+            paragraphs = [p for p in body.split("\n\n") if p.strip()]
+            if len(paragraphs) > 2:  # keep the lead, vary the rest
+                rest = paragraphs[1:]
+                rng.shuffle(rest)
+                paragraphs = paragraphs[:1] + rest
+            day = 1 + i % 28
+            opening = f"{rng.choice(CITIES)}, dispatch {i}: our correspondent filed this report."
+            out.write(json.dumps({
+                "id": f"bench-{i}", "title": f"{title} ({i})", "published": f"2023-{1 + i % 12:02d}-{day:02d}",
+                "outlet": rng.choice(OUTLETS), "text": "\n\n".join([opening, *paragraphs]),
+            }) + "\n")
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, from /proc (MB)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def run(articles: Path, db: Path, processes: int, n: int) -> dict:
+    from newsgraph.corpus import ingest, open_store
+
+    samples: dict[int, float] = {}
+    marks = {n * k // 4 for k in range(1, 5)}
+    stored = 0
+
+    def on_stored(_incoming) -> None:
+        nonlocal stored
+        stored += 1
+        if stored in marks:
+            samples[stored] = rss_mb()
+
+    started = time.monotonic()
+    with open_store(db) as store:
+        report = ingest(store, [articles], n_process=processes, progress=False, do_resolve=False,
+                        on_stored=on_stored)
+        ingested = time.monotonic()
+        from newsgraph.corpus import resolve
+
+        res = resolve(store)
+    done = time.monotonic()
+    return {"processes": processes, "stored": report.stored, "failed": len(report.failed),
+            "seconds": ingested - started, "rate": report.stored / (ingested - started),
+            "resolve_seconds": done - ingested, "actors": res.actors, "events": res.events, "rss": samples}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    from newsgraph import nlp
+
+    nlp.load()  # loaded once here, shared by both runs and by the forked workers
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        articles = Path(tmp) / "articles.jsonl"
+        make_articles(args.articles, articles)
+        size = articles.stat().st_size / 1e6
+        print(f"{args.articles} articles ({size:.1f} MB of JSONL) from {len(base_texts())} base texts")
+        for j in args.processes:
+            r = run(articles, Path(tmp) / f"c{j}.db", j, args.articles)
+            results.append(r)
+            rss = ", ".join(f"{k}: {v:.0f}" for k, v in sorted(r["rss"].items()))
+            print(f"  {j} process(es): {r['stored']} stored, {r['failed']} failed in {r['seconds']:.1f} s = "
+                  f"{r['rate']:.1f} articles/s; resolution {r['resolve_seconds']:.1f} s "
+                  f"({r['actors']} actors, {r['events']} events); writer RSS MB at n stored: {rss}")
+    if len(results) > 1:
+        print(f"speed-up {results[-1]['processes']} vs {results[0]['processes']} processes: "
+              f"{results[-1]['rate'] / results[0]['rate']:.2f}x")
+    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: writer {self_peak:.0f} MB, largest worker {child_peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
