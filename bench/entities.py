@@ -46,8 +46,8 @@ def misses(gold_by_doc: dict, system_by_doc: dict) -> list[str]:
     return out
 
 
-def score(name: str, gold_by_doc: dict, system_by_doc: dict) -> None:
-    """system_by_doc: doc -> list of (start, end, type, cluster id)."""
+def score(name: str, gold_by_doc: dict, system_by_doc: dict) -> dict[str, float]:
+    """system_by_doc: doc -> list of (start, end, type, cluster id). Prints and returns the figures."""
     found = typed = total = 0
     sys_total = sys_good = 0
     key_pairs, resp_pairs = [], []
@@ -74,29 +74,35 @@ def score(name: str, gold_by_doc: dict, system_by_doc: dict) -> None:
     print(f"{name:12s} mentions P {precision:.3f} R {recall:.3f} F1 {f1:.3f} | type acc {typed / max(found, 1):.3f}"
           f" | coref MUC {coref['MUC'].f:.3f} B3 {coref['B3'].f:.3f} CEAFe {coref['CEAFe'].f:.3f}"
           f" CoNLL {coref['CoNLL']:.3f}")
+    return {"mention_recall": recall, "type_accuracy": typed / max(found, 1), "coref_conll": coref["CoNLL"]}
+
+
+def evaluate(paths: list[Path]) -> tuple[dict, dict, dict]:
+    """Gold mentions, newsgraph's and bare spaCy's, per document."""
+    import newsgraph
+    from newsgraph import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    gold_by_doc, ours, bare = {}, {}, {}
+    for path in paths:
+        doc = meantime_xml.read(path)
+        gold_by_doc[doc.doc_id] = gold_mentions(doc, doc.doc_id)
+        record = newsgraph.extract(doc.text, published=doc.dct)
+        ours[doc.doc_id] = [(m.start, m.end, e.type.value, e.id) for e in record.entities for m in e.mentions]
+        parsed = nlp(doc.text)
+        bare[doc.doc_id] = [
+            (ent.start_char, ent.end_char, SPACY_TYPE[ent.label_], ent.text.lower())
+            for ent in parsed.ents if ent.label_ in SPACY_TYPE
+        ]
+    return gold_by_doc, ours, bare
 
 
 def main() -> int:
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} absent")
         return 0
-    import newsgraph
-    from newsgraph import nlp as nlp_mod
-
-    nlp = nlp_mod.load()
-    gold_by_doc, ours, bare = {}, {}, {}
     t0 = time.perf_counter()
-    for path in sorted(CORPUS.glob("*/*.xml")):
-        doc = meantime_xml.read(path)
-        gold_by_doc[doc.doc_id] = gold_mentions(doc, doc.doc_id)
-        record = newsgraph.extract(doc.text, published=doc.dct)
-        ours[doc.doc_id] = [(m.start, m.end, e.type.value, e.id) for e in record.entities for m in e.mentions]
-        parsed = nlp(doc.text)
-        spans = []
-        for ent in parsed.ents:
-            if ent.label_ in SPACY_TYPE:
-                spans.append((ent.start_char, ent.end_char, SPACY_TYPE[ent.label_], ent.text.lower()))
-        bare[doc.doc_id] = spans
+    gold_by_doc, ours, bare = evaluate(sorted(CORPUS.glob("*/*.xml")))
     print(f"MEANTIME: {len(gold_by_doc)} articles, "
           f"{sum(1 for g in gold_by_doc.values() for m in g if m.syntactic in NAMED and m.kind in ENTITY_TYPES)}"
           f" gold named mentions (PER/ORG/LOC), {time.perf_counter() - t0:.0f} s")

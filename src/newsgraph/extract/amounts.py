@@ -8,11 +8,11 @@ resources/amounts/currencies.toml.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import tomllib
 from spacy.tokens import Doc
 
 from newsgraph.model import Amount

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
-import tomllib
 
 
 @dataclass(frozen=True, slots=True)
