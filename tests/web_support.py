@@ -58,3 +58,45 @@ def build_store(path: Path) -> Path:
             store.put_record(r, Incoming.of(r.document))
         resolve(store)
     return path
+
+
+class Server:
+    """`newsgraph serve` in a child process on a free loopback port; always stopped by close()."""
+
+    def __init__(self, db: Path, *extra: str) -> None:
+        import subprocess
+        import sys
+
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", "0", *extra],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        if "http://" not in line:
+            self.close()
+            raise RuntimeError(f"serve did not start: {line!r} {self.proc.stderr.read()!r}")
+        self.url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+        self.port = int(self.url.rsplit(":", 1)[1])
+
+    def raw(self, target: str, host: str = "127.0.0.1") -> tuple[int, bytes]:
+        """One HTTP/1.1 request written by hand, so the path reaches the server exactly as given."""
+        import socket
+
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as s:
+            s.sendall(f"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode("latin-1"))
+            data = b""
+            while chunk := s.recv(65536):
+                data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        return int(head.split(b" ", 2)[1]), body
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except Exception:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        for stream in (self.proc.stdout, self.proc.stderr):
+            if stream:
+                stream.close()

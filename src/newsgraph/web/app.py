@@ -1,6 +1,7 @@
 """The FastAPI app: one HTML shell for every view, a JSON API behind each, static files from the package."""
 
 
+import asyncio
 import json
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -8,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -132,7 +132,7 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
                 raise NewsgraphError("send the articles as application/json")
             body = await request.body()
             items = parse_articles(body, settings)
-            return await run_in_threadpool(store_articles, stores, items)
+            return await asyncio.wrap_future(stores.write(lambda store: store_articles(store, items)))
 
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
     app.add_middleware(SecurityMiddleware, check_host=settings.host in LOOPBACK)

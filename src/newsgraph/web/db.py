@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from newsgraph.corpus.store import Store, open_store
 from newsgraph.errors import NewsgraphError
+
+T = TypeVar("T")
 
 
 def _ro_uri(path: Path) -> str:
@@ -39,7 +44,9 @@ class Stores:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self.write_lock = threading.Lock()  # ingest is one writer at a time, as the corpus store wants
+        # Ingest runs on one dedicated thread: the corpus store wants one writer, and its connection
+        # must be used (and closed) on the thread that opened it.
+        self._write_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-writer")
         self._writer: Store | None = None
 
     def reader(self) -> Store:
@@ -55,19 +62,28 @@ class Stores:
                 self._all.append(conn)
         return store
 
-    def writer(self) -> Store:
-        """The one read-write store, opened on first use; only when started with --allow-ingest."""
+    def write(self, fn: Callable[[Store], T]) -> Future[T]:
+        """Run fn(store) on the writer thread; only when started with --allow-ingest."""
         if not self.writable:
             raise NewsgraphError("this server is read-only: start it with --allow-ingest to add articles")
-        if self._writer is None:
-            self._writer = open_store(self.path, create=True)
-        return self._writer
+
+        def run() -> T:
+            if self._writer is None:
+                self._writer = open_store(self.path, create=True)
+            return fn(self._writer)
+
+        return self._write_thread.submit(run)
 
     def close(self) -> None:
         with self._lock:
             for conn in self._all:
                 conn.close()
             self._all.clear()
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+
+        def close_writer() -> None:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+
+        self._write_thread.submit(close_writer).result()
+        self._write_thread.shutdown()

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.corpus.ingest import ingest
+from newsgraph.corpus.store import Store
 from newsgraph.errors import NewsgraphError
-from newsgraph.web.db import Stores
 from newsgraph.web.settings import WebSettings
 
 FIELDS = ("id", "text", "title", "author", "published", "outlet", "url")
@@ -39,13 +39,13 @@ def parse_articles(body: bytes, settings: WebSettings) -> list[dict[str, Any]]:
     return out
 
 
-def store_articles(stores: Stores, articles: list[dict[str, Any]]) -> dict[str, Any]:
-    """Write the articles to a private temporary JSONL file and ingest it with the one writer."""
+def store_articles(store: Store, articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """Write the articles to a private temporary JSONL file and ingest it (on the writer thread)."""
     stored: list[str] = []
-    with stores.write_lock, tempfile.TemporaryDirectory(prefix="newsgraph-web-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="newsgraph-web-") as tmp:
         path = Path(tmp) / "posted.jsonl"
         path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-        report = ingest(stores.writer(), [path], n_process=1, progress=False,
+        report = ingest(store, [path], n_process=1, progress=False,
                         on_stored=lambda incoming: stored.append(incoming.document.id))
     return {"seen": report.seen, "stored": report.stored, "unchanged": report.unchanged,
             "replaced": report.replaced, "failed": [f.replace(str(path), "posted") for f in report.failed],

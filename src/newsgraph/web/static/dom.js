@@ -1,4 +1,4 @@
-/* DOM helpers: every string becomes a text node; nothing is ever parsed as markup (no innerHTML). */
+/* DOM helpers: every string becomes a text node; no string is ever parsed as HTML. */
 "use strict";
 const NG = {};
 
