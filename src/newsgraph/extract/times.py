@@ -5,6 +5,6 @@ The work is done by the ``newsgraph.extract.timex`` package (rules as data, engi
 
 from __future__ import annotations
 
-from newsgraph.extract.timex import find_times, time_governing, times_in_sentence
+from newsgraph.extract.timex import find_times, time_governing, time_ranges, times_in_sentence
 
-__all__ = ["find_times", "times_in_sentence", "time_governing"]
+__all__ = ["find_times", "times_in_sentence", "time_governing", "time_ranges"]

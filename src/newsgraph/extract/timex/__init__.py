@@ -20,7 +20,7 @@ from newsgraph.model import TimeExpr, TimexType
 NO_DCT = ("no publication date: {n} relative time expression(s) left unresolved (XXXX placeholders); "
           "give --published YYYY-MM-DD")
 
-__all__ = ["find_times", "times_in_sentence", "time_governing"]
+__all__ = ["find_times", "times_in_sentence", "time_governing", "time_ranges"]
 
 
 @lru_cache(maxsize=1)
@@ -70,9 +70,13 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         if g is not None and "X" not in expr.value and not raw.startswith("UNDEF-REF"):
             last = (expr.value, tid, expr.start)
             mentioned.append((expr.value, tid, expr.start, g))
-    anchors.link_ranges(text, times)
     warnings = [NO_DCT.format(n=unresolved)] if unresolved else []
     return times, warnings
+
+
+def time_ranges(doc: Doc, times: list[TimeExpr]) -> list[tuple[str, str]]:
+    """Ranges the text states ("between May 2022 and May 2023"): (start id, end id) pairs of its two ends."""
+    return anchors.time_ranges(doc.text, times)
 
 
 def times_in_sentence(times: list[TimeExpr], sent: Span) -> list[TimeExpr]:

@@ -142,7 +142,7 @@ def date_from_event(doc: Doc, expr: TimeExpr, earlier: list[TimeExpr], memory: E
     verb = context.governing_verb(span)
     if verb is not None and verb.i > rel.i:  # that is the anchoring clause ("after X collapsed"): go above it
         verb = context.governing_verb(doc[verb.i: verb.i + 1])
-    g_words = _clause_words(verb) if verb is not None else set()
+    g_words = (_clause_words(verb) if verb is not None else set()) - x_words
     value = None
     # (a) a day date in the same sentence on the same verb: "met ... on June 29, just five days after X"
     sent = span.sent
@@ -176,14 +176,15 @@ def date_from_event(doc: Doc, expr: TimeExpr, earlier: list[TimeExpr], memory: E
     memory.learn(g_words, value, expr.id)
 
 
-def link_ranges(text: str, times: list[TimeExpr]) -> None:
-    """'between May 2022 and May 2023', 'from 1990 to 1995': mark both ends with anchor 'range:<t1>/<t2>'."""
+def time_ranges(text: str, times: list[TimeExpr]) -> list[tuple[str, str]]:
+    """Pairs of time ids that bound a range: 'between May 2022 and May 2023', 'from 1990 to 1995'."""
+    pairs = []
     for a, b in zip(times, times[1:], strict=False):
-        gap = text[a.end:b.start].strip().lower()
-        before = text[max(0, a.start - 9):a.start].lower()
         if a.type is not TimexType.DATE or b.type is not TimexType.DATE:
             continue
-        if (gap in ("and", "-", "–", "to") and "between" in before) or (gap in ("to", "until", "through",
-                                                                               "-", "–") and "from" in before):
-            tag = f"range:{a.id}/{b.id}"
-            a.anchor = b.anchor = tag
+        gap = text[a.end:b.start].strip().lower()
+        before = text[max(0, a.start - 9):a.start].lower()
+        if (gap in ("and", "-", "–", "to") and "between" in before) or (
+                gap in ("to", "until", "through", "-", "–") and "from" in before):
+            pairs.append((a.id, b.id))
+    return pairs

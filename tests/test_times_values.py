@@ -1,0 +1,115 @@
+"""Time expressions in sentences: extent, TIMEX3 type and value against the DCT, tense deciding direction."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.times import find_times, time_governing, time_ranges, times_in_sentence
+
+MONDAY = "2023-07-10"
+
+CASES = [
+    # (sentence, DCT, expression, type, value)
+    ("On Monday, the Kremlin confirmed the meeting.", MONDAY, "Monday", "DATE", "2023-07-10"),
+    ("Putin had met with Prigozhin on June 29.", MONDAY, "June 29", "DATE", "2023-06-29"),
+    ("The news had first been reported on Friday by a newspaper.", MONDAY, "Friday", "DATE", "2023-07-07"),
+    ("The leaders will meet on Friday in Vilnius.", MONDAY, "Friday", "DATE", "2023-07-14"),
+    ("The summit is set to open on Tuesday.", MONDAY, "Tuesday", "DATE", "2023-07-11"),
+    ("The Kremlin said last week that it would not act.", MONDAY, "last week", "DATE", "2023-W27"),
+    ("He made offers in the winter of 2022-2023 to commanders.", MONDAY, "the winter of 2022-2023", "DATE",
+     "2022-WI"),
+    ("In the two weeks that have followed the coup, little changed.", MONDAY, "the two weeks", "DURATION", "P2W"),
+    ("After months of open conflicts, he launched an insurrection.", MONDAY, "months", "DURATION", "PXM"),
+    ("Sales rose 5% this year.", MONDAY, "this year", "DATE", "2023"),
+    ("The talks resume next month.", MONDAY, "next month", "DATE", "2023-08"),
+    ("Prices fell in the past two weeks.", MONDAY, "the past two weeks", "DURATION", "P2W"),
+    ("The plant stood idle for five days.", MONDAY, "five days", "DURATION", "P5D"),
+    ("The council meets every Tuesday.", MONDAY, "every Tuesday", "SET", "XXXX-WXX-2"),
+    ("The paper is published daily.", MONDAY, "daily", "SET", "P1D"),
+    ("Profits fell in the third quarter of 2022.", MONDAY, "the third quarter of 2022", "DATE", "2022-Q3"),
+    ("Revenue rose in fiscal 2022.", MONDAY, "fiscal 2022", "DATE", "2022"),
+    ("The town was founded in the 1990s.", MONDAY, "the 1990s", "DATE", "199"),
+    ("It was built in the 19th century.", MONDAY, "the 19th century", "DATE", "18"),
+    ("Prices are high now.", MONDAY, "now", "DATE", "PRESENT_REF"),
+    ("Recently the army moved north.", MONDAY, "Recently", "DATE", "PAST_REF"),
+    ("Such reforms may come in the future.", MONDAY, "the future", "DATE", "FUTURE_REF"),
+    ("He arrived yesterday.", MONDAY, "yesterday", "DATE", "2023-07-09"),
+    ("He left two years ago.", MONDAY, "two years ago", "DATE", "2021"),
+    ("She spoke at 10:30 a.m. on Monday.", MONDAY, "10:30 a.m. on Monday", "TIME", "2023-07-10T10:30"),
+    ("The storm hit last night.", MONDAY, "last night", "TIME", "2023-07-09TNI"),
+    ("They met this morning.", MONDAY, "this morning", "TIME", "2023-07-10TMO"),
+    ("Exports grew last fall.", MONDAY, "last fall", "DATE", "2022-FA"),
+    ("The vote is due in March 2024.", MONDAY, "March 2024", "DATE", "2024-03"),
+    ("The vote was held on 5 March 2021.", MONDAY, "5 March 2021", "DATE", "2021-03-05"),
+    ("The firm was sold in December.", MONDAY, "December", "DATE", "2022-12"),
+    ("The bond matures in December.", MONDAY, "December", "DATE", "2023-12"),
+    ("A 10-year note was issued.", MONDAY, "10-year", "DURATION", "P10Y"),
+    ("He served 2 1/2 years in prison.", MONDAY, "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The talks lasted a week.", MONDAY, "a week", "DURATION", "P1W"),
+    ("The deal was signed last Thursday.", MONDAY, "last Thursday", "DATE", "2023-07-06"),
+    ("Protests are planned for next Saturday.", MONDAY, "next Saturday", "DATE", "2023-07-15"),
+    ("Shops close on Christmas Day.", MONDAY, "Christmas Day", "DATE", "2023-12-25"),
+    ("The results came on Thanksgiving Day.", "1999-12-01", "Thanksgiving Day", "DATE", "1999-11-25"),
+    ("The troops returned in early June.", MONDAY, "early June", "DATE", "2023-06"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "dct", "phrase", "ttype", "value"), CASES, ids=[c[2] + "|" + c[0][:30] for c in CASES])
+def test_times_values_sentence(nlp, text, dct, phrase, ttype, value):
+    times, warnings = find_times(nlp(text), dct)
+    got = {t.text: (t.type.value, t.value) for t in times}
+    assert phrase in got, f"{phrase!r} not found in {got}"
+    assert got[phrase] == (ttype, value)
+    assert not warnings
+    for t in times:
+        assert text[t.start:t.end] == t.text
+
+
+def test_times_values_offsets_and_ids(nlp):
+    text = "On Monday the Kremlin said Putin met Prigozhin on June 29, and they spoke again on Friday."
+    times, _ = find_times(nlp(text), MONDAY)
+    assert [t.id for t in times] == [f"t{i}" for i in range(1, len(times) + 1)]
+    assert all(text[t.start:t.end] == t.text for t in times)
+    assert [t.start for t in times] == sorted(t.start for t in times)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The Kremlin confirmed the meeting on Monday.", "Monday", "XXXX-WXX-1"),
+    ("Putin met Prigozhin on June 29.", "June 29", "XXXX-06-29"),
+    ("The Kremlin said last week that it would act.", "last week", "XXXX-WXX"),
+    ("He arrived yesterday.", "yesterday", "XXXX-XX-XX"),
+    ("Sales rose this year.", "this year", "XXXX"),
+])
+def test_times_values_without_dct_stay_unresolved_with_a_warning(nlp, text, phrase, value):
+    times, warnings = find_times(nlp(text), None)
+    got = {t.text: t.value for t in times}
+    assert got[phrase] == value
+    assert warnings and "XXXX" in warnings[0]
+
+
+def test_times_values_absolute_dates_need_no_dct(nlp):
+    times, warnings = find_times(nlp("The treaty was signed on June 29, 2023, in Minsk."), None)
+    assert [(t.text, t.value) for t in times] == [("June 29, 2023", "2023-06-29")]
+    assert warnings == []
+
+
+def test_times_values_range_gives_both_ends(nlp):
+    text = "Contracts worth 86 billion rubles were signed between May 2022 and May 2023 alone."
+    doc = nlp(text)
+    times, _ = find_times(doc, MONDAY)
+    got = [(t.text, t.value) for t in times]
+    assert got == [("May 2022", "2022-05"), ("May 2023", "2023-05")]
+    assert time_ranges(doc, times) == [("t1", "t2")]
+
+
+def test_times_values_governing_time_for_events(nlp):
+    text = "Putin met Prigozhin on June 29. The Kremlin confirmed it on Monday."
+    doc = nlp(text)
+    times, _ = find_times(doc, MONDAY)
+    sents = list(doc.sents)
+    assert [t.text for t in times_in_sentence(times, sents[0])] == ["June 29"]
+    met = next(t for t in doc if t.text == "met")
+    confirmed = next(t for t in doc if t.text == "confirmed")
+    assert time_governing(doc, times, met).value == "2023-06-29"
+    assert time_governing(doc, times, confirmed).value == "2023-07-10"
