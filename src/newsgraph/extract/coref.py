@@ -46,6 +46,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 MARKUP = frozenset({"*", "_", "**", "__"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NP_DEPS = frozenset({"compound", "appos", "flat", "nmod", "npadvmod"})
+PUBLISHING = frozenset({"report", "write", "publish"})
+_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam|Dame|Lord|Lady)\.?\s+$")
 
 
@@ -74,10 +76,14 @@ class Coref:
         self.entities = {e.id: e for e in entities}
         self._sent_starts = [s.start_char for s in doc.sents]
         mentions = []
+        self._publishers: set[str] = set()  # organisations that "reported" or "wrote": outlets by their deeds
         for e in entities:
             for m in e.mentions:
                 tok = _token_at(doc, m.start)
-                subject = tok is not None and _head_in(tok, m.start, m.end).dep_ in SUBJECT_DEPS
+                head = _head_in(tok, m.start, m.end) if tok is not None else None
+                subject = head is not None and head.dep_ in SUBJECT_DEPS
+                if subject and head.head.lemma_ in PUBLISHING:
+                    self._publishers.add(e.id)
                 mentions.append(_Mention(m.start, m.end, e.id, self.sentence_of(m.start), subject))
         mentions.sort(key=lambda m: m.start)
         self._mentions = mentions
@@ -117,12 +123,16 @@ class Coref:
         words = {w.strip("*_.,'’\"").lower() for w in e.name.split()}
         if words & self.lex.outlet_name_words:
             return True
+        if e.type is EntityType.ORG and e.id in self._publishers:
+            return True
         text = self.text
         for m in e.mentions:
             before = re.findall(r"[\w-]+", text[max(0, m.start - 30) : m.start].lower())[-2:]
-            after = re.findall(r"[\w-]+", text[m.end : m.end + 30].lower())[:3]
-            if set(before) & self.lex.outlet_nouns or set(after[1:]) & self.lex.outlet_nouns:
-                return True
+            if set(before) & self.lex.outlet_nouns:
+                return True  # "the French newspaper Libération"
+            after = _APPOSITION.match(text, m.end)
+            if after and set(after.group(1).lower().split()) & self.lex.outlet_nouns:
+                return True  # "Novaya Gazeta, an outlet that ..."
         return False
 
     def is_outlet(self, entity_id: str | None) -> bool:
@@ -252,13 +262,12 @@ class Coref:
         if any(noun in r.title.lower().split() for r in e.roles):
             return True
         text = self.text
+        after = re.compile(rf"\s*,\s*(?:[\w'’-]+\s+){{0,3}}{re.escape(noun)}\b", re.IGNORECASE)
         for m in e.mentions:
-            around = text[max(0, m.start - 40) : m.start].lower().split()[-3:]
-            after = text[m.end : m.end + 40].lower().split()[:4]
-            if noun in around or (after and after[0] == "," and noun in after) or noun in [
-                w.strip(",.") for w in after[:4]
-            ]:
-                return True
+            if noun in text[max(0, m.start - 40) : m.start].lower().split()[-3:]:
+                return True  # "Kremlin spokesman Dmitry Peskov"
+            if after.match(text, m.end):
+                return True  # "Dmitry Peskov, the Kremlin spokesman"
         return False
 
 

@@ -88,6 +88,11 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
             if found is not None:
                 out.append(found)
             continue
+        if t.text == ":" and t.i not in used_cues and t.i < len(doc) - 1:
+            found = _headline_colon(doc, t, coref)
+            if found is not None:
+                out.append(found)
+            continue
         if t.i in used_cues or not is_cue(t, lex):
             continue
         span = _content(t) or _as_clause(t)
@@ -118,12 +123,51 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
     return out
 
 
+def _headline_colon(doc: Doc, colon: Token, coref: Coref) -> Found | None:
+    """ "Graham: Trump's Rhetoric Destroying GOP": a short name before a colon that opens a paragraph."""
+    first = colon.i
+    while first > 0 and not doc[first - 1].is_space and doc[first - 1].text not in (".", "?", "!"):
+        first -= 1
+    if first > 0 and not doc[first - 1].is_space:
+        return None  # only at the start of a paragraph (or of the document)
+    head = doc[first : colon.i]
+    if not 1 <= len(head) <= 5 or any(t.pos_ not in ("PROPN", "NOUN", "DET", "PART", "ADJ") for t in head):
+        return None
+    if not any(t.pos_ == "PROPN" for t in head) and len(head) > 1:
+        return None
+    end = colon.i + 1
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    rng = _trimmed(doc, colon.i + 1, end - 1)
+    if rng is None or rng[1] - rng[0] < 3 or coref.inside[rng[0]]:
+        return None
+    found = Found(doc[rng[0]].idx, doc[rng[1]].idx + len(doc[rng[1]].text), QuoteKind.INDIRECT)
+    found.cue, found.cue_span, found.cue_token = ":", token_span(coref.text, colon, colon), colon.i
+    speaker = head[-1]
+    found.speaker = coref.resolve(speaker)
+    found.speaker_span = Span.of(coref.text, head[0].idx, speaker.idx + len(speaker.text))
+    return found
+
+
+def _can_speak(token: Token, coref: Coref) -> bool:
+    """Whether a noun can be a source: a name, a pronoun, or a noun for people, bodies, outlets or reports."""
+    if token.pos_ in ("PROPN", "PRON") or coref.index.at_token(token):
+        return True
+    lex = coref.lex
+    lemma = token.lemma_.lower()
+    return lemma in lex.person_nouns or lemma in lex.org_nouns or lemma in lex.outlet_nouns or lemma in (
+        lex.report_nouns
+    )
+
+
 def _according(doc: Doc, according: Token, coref: Coref) -> Found | None:
     to = doc[according.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
         return None
     source = objs[0]
+    if not _can_speak(source, coref):
+        return None  # "arranged according to height"
     phrase_first = according.i
     phrase_last = max(source.right_edge.i, to.i)
     sent = according.sent

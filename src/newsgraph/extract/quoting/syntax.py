@@ -23,8 +23,22 @@ def is_cue(token: Token, lex: Lexicon) -> bool:
     return token.pos_ in VERB_POS and token.lemma_.lower() in lex.speech_verbs
 
 
+NOT_SPEAKERS = frozenset({"TIME", "DATE"})  # a count ("47 percent said") is a fair source; a time is not
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """Who does the verb: its subject, a passive's agent, or the subject it shares with a verb it hangs on."""
+    t = _subject(verb, depth)
+    if t is not None and t.ent_type_ in NOT_SPEAKERS:
+        # "9:30 p.m.  Donald Trump's campaign manager says": a live blog's time stamp taken as the subject
+        for c in t.children:
+            if c.dep_ == "appos":
+                return c
+        return None
+    return t
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj":
             return c
@@ -72,6 +86,8 @@ def phrase_span(token: Token, text: str) -> Span:
         for c in token.children:
             if c.dep_ in ("flat", "compound") and c.i == right + 1:
                 right, changed = c.i, True
+            elif c.dep_ == "appos" and c.left_edge.i == right + 1 and c.right_edge.i - c.i <= 1:
+                right, changed = c.right_edge.i, True  # "the newspaper Le Monde", not "Clinton, 35, ..."
     return Span.of(text, doc[left].idx, doc[right].idx + len(doc[right].text))
 
 
@@ -111,8 +127,9 @@ def via_of(verb: Token, coref: Coref, speaker: str | None) -> str | None:
 
 def cited_source(verb: Token, coref: Coref) -> Token | None:
     """Whom the speaker cites: "..., citing sources in Western intelligence" or "based on anonymous sources"."""
-    for c in verb.children:
-        if c.dep_ == "advcl" and c.lemma_ == "cite":
+    near = list(verb.children) + [g for c in verb.children if c.dep_ == "ccomp" for g in c.children]
+    for c in near:
+        if c.dep_ == "advcl" and c.lemma_ == "cite" and c.i < (verb.i + 6):
             for d in c.children:
                 if d.dep_ == "dobj":
                     return d

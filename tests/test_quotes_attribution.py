@@ -1,0 +1,146 @@
+"""Who said it, with which cue, carried by which outlet: find_quotes on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import entities_for
+
+from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.quotes import find_quotes, source_of
+from newsgraph.model import EntityType, QuoteKind
+
+P, O = EntityType.PERSON, EntityType.ORG
+
+
+def run(nlp, text, names):
+    doc = nlp(text)
+    entities = entities_for(text, names)
+    by_id = {e.id: e.name for e in entities}
+    quotes = find_quotes(doc, entities, MentionIndex(entities))
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        for span in (q.speaker_span, q.cue_span):
+            assert span is None or text[span.start : span.end] == span.text
+    return quotes, by_id
+
+
+def one(quotes, fragment):
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote holds {fragment!r}: {[q.text for q in quotes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,names,fragment,kind,speaker,cue", [
+    ('"We will not give up," said Maria Lopez.', {"Maria Lopez": P}, "give up", "direct", "Maria Lopez", "said"),
+    ("Tom Reed said: “The plan is dead.”", {"Tom Reed": P}, "plan is dead", "direct", "Tom Reed", "said"),
+    ("“Taxes will rise,” Tom Reed told the crowd on Friday.", {"Tom Reed": P}, "Taxes", "direct", "Tom Reed", "told"),
+    ("“Go home,” Anna Berg exclaimed.", {"Anna Berg": P}, "Go home", "direct", "Anna Berg", "exclaimed"),
+    ("Anna Berg said that the mine would close in May.", {"Anna Berg": P}, "mine would close", "indirect",
+     "Anna Berg", "said"),
+    ("According to Anna Berg, the mine will close in May.", {"Anna Berg": P}, "mine will close", "indirect",
+     "Anna Berg", "According to"),
+    ("The mine will close in May, according to the Mining Board.", {"Mining Board": O}, "mine will close",
+     "indirect", "Mining Board", "according to"),
+    ("The ministry stated that it had neither “the means nor the will” to act.", {"Defence Ministry": O},
+     "means nor", "partial", None, "stated"),
+])
+def test_quotes_attribution_basic(nlp, text, names, fragment, kind, speaker, cue):
+    quotes, by_id = run(nlp, text, names)
+    q = one(quotes, fragment)
+    assert q.kind is QuoteKind(kind)
+    assert q.cue == cue
+    assert by_id.get(q.speaker) == speaker
+
+
+def test_quotes_colon_quotation_belongs_to_the_introducing_subject(nlp):
+    text = ("Tom Reed revealed little about the talks with Maria Lopez but made clear that a deal had been "
+            "struck: “The only thing we can say is that both sides gave ground. They are ready to sign.”")
+    quotes, by_id = run(nlp, text, {"Tom Reed": P, "Maria Lopez": P})
+    q = one(quotes, "The only thing")
+    assert q.kind is QuoteKind.DIRECT and by_id[q.speaker] == "Tom Reed"
+
+
+def test_quotes_pronoun_speaker_resolves_to_the_entity(nlp):
+    text = "Maria Lopez met the miners on Monday. “We will reopen the pit,” she said."
+    quotes, by_id = run(nlp, text, {"Maria Lopez": P})
+    q = one(quotes, "reopen the pit")
+    assert by_id[q.speaker] == "Maria Lopez"
+    assert q.speaker_span.text == "she"
+
+
+def test_quotes_pronoun_agrees_in_gender(nlp):
+    text = "Maria Lopez met Tom Reed on Monday. Later he said that the talks had failed."
+    quotes, by_id = run(nlp, text, {"Maria Lopez": P, "Tom Reed": P})
+    assert by_id[one(quotes, "talks had failed").speaker] == "Tom Reed"
+
+
+def test_quotes_the_newspaper_is_the_outlet_named_before(nlp):
+    text = ("The Daily Courier reported on Friday that the army had lost three generals. "
+            "The newspaper added that the ministry knew about it.")
+    quotes, by_id = run(nlp, text, {"Daily Courier": O})
+    assert by_id[one(quotes, "ministry knew").speaker] == "Daily Courier"
+    assert by_id[one(quotes, "lost three generals").speaker] == "Daily Courier"
+
+
+def test_quotes_the_spokesman_is_the_person_with_that_role(nlp):
+    text = ("Kremlin spokesman Ivan Sorokin met reporters on Monday. Maria Lopez was not there. "
+            "The spokesman told reporters that the meeting had taken place.")
+    quotes, by_id = run(nlp, text, {"Ivan Sorokin": P, "Maria Lopez": P, "Kremlin": O})
+    assert by_id[one(quotes, "meeting had taken place").speaker] == "Ivan Sorokin"
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reed told the New York Times that he would run again.",
+    "Tom Reed said in an interview with CNN that he would run again.",
+])
+def test_quotes_via_names_the_outlet(nlp, text):
+    quotes, by_id = run(nlp, text, {"Tom Reed": P, "New York Times": O, "CNN": O})
+    q = one(quotes, "run again")
+    assert by_id[q.speaker] == "Tom Reed"
+    assert by_id[q.via] in ("New York Times", "CNN")
+
+
+def test_quotes_reported_by_outlet_then_confirmed_keeps_the_chain(nlp):
+    text = ("On Monday the Kremlin confirmed that the president had met the rebels. The news of the meeting "
+            "had first been reported on Friday by the French newspaper Le Monde.")
+    quotes, by_id = run(nlp, text, {"Kremlin": O, "Le Monde": O})
+    assert by_id[one(quotes, "had met the rebels").speaker] == "Kremlin"
+    reported = one(quotes, "news of the meeting")
+    assert by_id[reported.speaker] == "Le Monde" and reported.cue == "reported"
+
+
+def test_quotes_citing_sources_moves_the_outlet_to_via(nlp):
+    text = "The Daily Courier reported, citing Western Intelligence, that the general had been arrested."
+    quotes, by_id = run(nlp, text, {"Daily Courier": O, "Western Intelligence": O})
+    q = one(quotes, "general had been arrested")
+    assert by_id[q.speaker] == "Western Intelligence" and by_id[q.via] == "Daily Courier"
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow still calls the war a “special military operation” in its statements.",
+    "The plan would protect the “legitimate” interests of the regime.",
+    "He went to see the film “Casablanca” again.",
+])
+def test_quotes_scare_quotes_are_not_speech(nlp, text):
+    quotes, _ = run(nlp, text, {})
+    assert [q for q in quotes if q.kind is not QuoteKind.INDIRECT] == []
+
+
+def test_quotes_continued_quotation_keeps_its_speaker(nlp):
+    text = "“We lost the vote,” said Maria Lopez. “But we will be back next year with more seats.”"
+    quotes, by_id = run(nlp, text, {"Maria Lopez": P})
+    assert by_id[one(quotes, "back next year").speaker] == "Maria Lopez"
+
+
+def test_quotes_source_of_a_sentence(nlp):
+    text = "According to Anna Berg, the mine will close in May. Prices rose."
+    quotes, by_id = run(nlp, text, {"Anna Berg": P})
+    assert by_id[source_of(0, 50, quotes)] == "Anna Berg"
+    assert source_of(51, len(text), quotes) is None
+
+
+def test_quotes_ids_are_in_text_order(nlp):
+    text = "“One,” said Tom Reed. Maria Lopez said that two came next. “Three,” she added."
+    quotes, _ = run(nlp, text, {"Tom Reed": P, "Maria Lopez": P})
+    assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
