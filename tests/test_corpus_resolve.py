@@ -143,3 +143,25 @@ def test_corpus_resolve_full_rerun_gives_the_same_partition(tmp_path):
     before = partition()
     resolve(store, full=True)
     assert partition() == before
+
+
+def test_corpus_resolve_replaced_report_updates_its_event(tmp_path):
+    from newsgraph.corpus.store import Incoming
+
+    first = _meeting(0, "2023-06-29", "2023-07-10")
+    vague = record("Vladimir Putin met Yevgeny Prigozhin at the Kremlin in June, outlet 1 reported.", "2023-07-11",
+                   [("Vladimir Putin", "PERSON"), ("Yevgeny Prigozhin", "PERSON"), ("Kremlin", "PLACE")],
+                   events=[("CONSULT", "met", ["Vladimir Putin"], ["Yevgeny Prigozhin"], "2023-06", "Kremlin")],
+                   source="m1")
+    store = store_of(tmp_path / "c.db", [vague])
+    resolve(store)
+    assert store.conn.execute("SELECT date FROM corpus_events").fetchone()[0] == "2023-06"
+    store.put_record(first, Incoming.of(first.document))
+    resolve(store)
+    assert [tuple(r) for r in store.conn.execute("SELECT date FROM corpus_events")] == [("2023-06-29",)]
+    # the precise report is replaced by an article that no longer tells of the meeting
+    gone = record("Nothing happened, outlet 0 reported.", "2023-07-12", [], source="m0")
+    store.put_record(gone, Incoming.of(gone.document))
+    resolve(store)
+    assert [tuple(r) for r in store.conn.execute("SELECT date FROM corpus_events")] == [("2023-06",)]
+    assert store.count("event_reports") == 1

@@ -227,12 +227,14 @@ def ingest(
                 bar.update()
                 continue
             incoming = Incoming.of(item)
-            if store.status(incoming) is Status.SAME:
+            if incoming.document.id in queued or store.status(incoming) is Status.SAME:
                 report.unchanged += 1
                 bar.update()
                 continue
+            queued.add(incoming.document.id)
             yield incoming
 
+    queued: set[str] = set()  # ids on their way to the store in this run: a repeat is no new document
     try:
         _run(todo(), store_outcome, n_process, settings)
     finally:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
-import tomllib
 
 from newsgraph.model import EntityType
 

@@ -124,8 +124,8 @@ def resolve(store: Store, full: bool = False, settings: CorpusSettings = DEFAULT
 
 def _write(c: sqlite3.Connection, entities: EntityResolver, events: EventResolver,
            members: list[tuple[str, str, str]], reports: list[tuple[str, str, str]], pending: list[str]) -> None:
-    for actor in entities.touched:
-        a = entities.actors[actor]
+    # Every actor and event is written back: a replaced document may have changed a name or a date.
+    for actor, a in entities.actors.items():
         c.execute("INSERT INTO actors(id, name, type) VALUES (?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type",
                   (actor, a.display_name(), a.type.value))
@@ -133,8 +133,7 @@ def _write(c: sqlite3.Connection, entities: EntityResolver, events: EventResolve
                   "ON CONFLICT(doc_id, entity_id) DO UPDATE SET actor_id = excluded.actor_id", members)
     for old in entities.merged:
         c.execute("DELETE FROM actors WHERE id = ?", (old,))
-    for cid in events.touched:
-        ev = events.events[cid]
+    for cid, ev in events.events.items():
         c.execute("INSERT INTO corpus_events(id, type, date, place) VALUES (?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET date = excluded.date, place = excluded.place",
                   (cid, ev.type.value, ev.best_date(), ev.place()))
