@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import entities_for
 
 from newsgraph.extract.coref import Coref, resolve
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.model import EntityType, Role, Span
+from quotes_helpers import entities_for
 
-P, O, G = EntityType.PERSON, EntityType.ORG, EntityType.GROUP
+P, ORG = EntityType.PERSON, EntityType.ORG
 
 
 def _resolve(nlp, text, names, word, nth=0):
@@ -26,13 +26,13 @@ def _resolve(nlp, text, names, word, nth=0):
     ("Maria Lopez met Tom Reed. He was late.", {"Maria Lopez": P, "Tom Reed": P}, "He", "Tom Reed"),
     ("Tom Reed met Maria Lopez. She was late.", {"Maria Lopez": P, "Tom Reed": P}, "She", "Maria Lopez"),
     ("Tom Reed met Ivan Sorokin. He was late.", {"Ivan Sorokin": P, "Tom Reed": P}, "He", "Tom Reed"),
-    ("The Mining Board met Tom Reed. It rejected the plan.", {"Mining Board": O, "Tom Reed": P}, "It",
+    ("The Mining Board met Tom Reed. It rejected the plan.", {"Mining Board": ORG, "Tom Reed": P}, "It",
      "Mining Board"),
-    ("The Mining Board met Tom Reed. They rejected the plan.", {"Mining Board": O, "Tom Reed": P}, "They",
+    ("The Mining Board met Tom Reed. They rejected the plan.", {"Mining Board": ORG, "Tom Reed": P}, "They",
      "Mining Board"),
-    ("The Daily Courier wrote about Tom Reed. The newspaper was sued.", {"Daily Courier": O, "Tom Reed": P},
+    ("The Daily Courier wrote about Tom Reed. The newspaper was sued.", {"Daily Courier": ORG, "Tom Reed": P},
      "newspaper", "Daily Courier"),
-    ("Tom Reed quit the Mining Board. The board was silent.", {"Mining Board": O, "Tom Reed": P}, "board",
+    ("Tom Reed quit the Mining Board. The board was silent.", {"Mining Board": ORG, "Tom Reed": P}, "board",
      "Mining Board"),
 ])
 def test_coref_resolves(nlp, text, names, word, expected):

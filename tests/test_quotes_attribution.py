@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import entities_for
 
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.quotes import find_quotes, source_of
 from newsgraph.model import EntityType, QuoteKind
+from quotes_helpers import entities_for
 
-P, O = EntityType.PERSON, EntityType.ORG
+P, ORG = EntityType.PERSON, EntityType.ORG
 
 
 def run(nlp, text, names):
@@ -39,9 +39,9 @@ def one(quotes, fragment):
      "Anna Berg", "said"),
     ("According to Anna Berg, the mine will close in May.", {"Anna Berg": P}, "mine will close", "indirect",
      "Anna Berg", "According to"),
-    ("The mine will close in May, according to the Mining Board.", {"Mining Board": O}, "mine will close",
+    ("The mine will close in May, according to the Mining Board.", {"Mining Board": ORG}, "mine will close",
      "indirect", "Mining Board", "according to"),
-    ("The ministry stated that it had neither “the means nor the will” to act.", {"Defence Ministry": O},
+    ("The ministry stated that it had neither “the means nor the will” to act.", {"Defence Ministry": ORG},
      "means nor", "partial", None, "stated"),
 ])
 def test_quotes_attribution_basic(nlp, text, names, fragment, kind, speaker, cue):
@@ -77,7 +77,7 @@ def test_quotes_pronoun_agrees_in_gender(nlp):
 def test_quotes_the_newspaper_is_the_outlet_named_before(nlp):
     text = ("The Daily Courier reported on Friday that the army had lost three generals. "
             "The newspaper added that the ministry knew about it.")
-    quotes, by_id = run(nlp, text, {"Daily Courier": O})
+    quotes, by_id = run(nlp, text, {"Daily Courier": ORG})
     assert by_id[one(quotes, "ministry knew").speaker] == "Daily Courier"
     assert by_id[one(quotes, "lost three generals").speaker] == "Daily Courier"
 
@@ -85,7 +85,7 @@ def test_quotes_the_newspaper_is_the_outlet_named_before(nlp):
 def test_quotes_the_spokesman_is_the_person_with_that_role(nlp):
     text = ("Kremlin spokesman Ivan Sorokin met reporters on Monday. Maria Lopez was not there. "
             "The spokesman told reporters that the meeting had taken place.")
-    quotes, by_id = run(nlp, text, {"Ivan Sorokin": P, "Maria Lopez": P, "Kremlin": O})
+    quotes, by_id = run(nlp, text, {"Ivan Sorokin": P, "Maria Lopez": P, "Kremlin": ORG})
     assert by_id[one(quotes, "meeting had taken place").speaker] == "Ivan Sorokin"
 
 
@@ -94,7 +94,7 @@ def test_quotes_the_spokesman_is_the_person_with_that_role(nlp):
     "Tom Reed said in an interview with CNN that he would run again.",
 ])
 def test_quotes_via_names_the_outlet(nlp, text):
-    quotes, by_id = run(nlp, text, {"Tom Reed": P, "New York Times": O, "CNN": O})
+    quotes, by_id = run(nlp, text, {"Tom Reed": P, "New York Times": ORG, "CNN": ORG})
     q = one(quotes, "run again")
     assert by_id[q.speaker] == "Tom Reed"
     assert by_id[q.via] in ("New York Times", "CNN")
@@ -103,7 +103,7 @@ def test_quotes_via_names_the_outlet(nlp, text):
 def test_quotes_reported_by_outlet_then_confirmed_keeps_the_chain(nlp):
     text = ("On Monday the Kremlin confirmed that the president had met the rebels. The news of the meeting "
             "had first been reported on Friday by the French newspaper Le Monde.")
-    quotes, by_id = run(nlp, text, {"Kremlin": O, "Le Monde": O})
+    quotes, by_id = run(nlp, text, {"Kremlin": ORG, "Le Monde": ORG})
     assert by_id[one(quotes, "had met the rebels").speaker] == "Kremlin"
     reported = one(quotes, "news of the meeting")
     assert by_id[reported.speaker] == "Le Monde" and reported.cue == "reported"
@@ -111,7 +111,7 @@ def test_quotes_reported_by_outlet_then_confirmed_keeps_the_chain(nlp):
 
 def test_quotes_citing_sources_moves_the_outlet_to_via(nlp):
     text = "The Daily Courier reported, citing Western Intelligence, that the general had been arrested."
-    quotes, by_id = run(nlp, text, {"Daily Courier": O, "Western Intelligence": O})
+    quotes, by_id = run(nlp, text, {"Daily Courier": ORG, "Western Intelligence": ORG})
     q = one(quotes, "general had been arrested")
     assert by_id[q.speaker] == "Western Intelligence" and by_id[q.via] == "Daily Courier"
 

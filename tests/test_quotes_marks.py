@@ -7,10 +7,10 @@ import random
 import pytest
 
 from newsgraph.extract.quoting.marks import find_marked
-from newsgraph.extract.quoting.settings import QuoteSettings
+from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
 
 
-def _texts(text: str, settings: QuoteSettings = QuoteSettings()) -> list[str]:
+def _texts(text: str, settings: QuoteSettings = DEFAULT_QUOTES) -> list[str]:
     return [text[m.start : m.end] for m in find_marked(text, settings)]
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import entities_for, names_in
 
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.quoting.lexicon import rules
 from newsgraph.model import QuoteKind
+from quotes_helpers import entities_for, names_in
 
 POSITIVE = [(r["id"], r["kind"], ex) for r in rules() for ex in r.get("positive", [])]
 NEGATIVE = [(r["id"], r["kind"], text) for r in rules() for text in r.get("negative", [])]
