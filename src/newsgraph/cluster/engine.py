@@ -74,6 +74,8 @@ class RunReport:
     workers: int = 0
     seconds: float = 0.0
     busy_seconds: float = 0.0  # summed time workers spent on units
+    cpu_seconds: float = 0.0  # summed CPU time of the workers on units: what a core-hour estimate counts
+    window_seconds: float = 0.0  # first unit begun to last unit done: the run without start-up and planning
 
     @property
     def rate(self) -> float:
@@ -134,11 +136,14 @@ def run(
             max_restarts=-1,  # a dead worker comes back ...
             max_task_retries=settings.max_task_retries,  # ... and runs its unit again, a few times at most
         )
-    for row in sorted(ds.take_all(), key=lambda r: r["index"]):
+    rows = sorted(ds.take_all(), key=lambda r: r["index"])
+    report.window_seconds = max(r["ended_at"] for r in rows) - min(r["began_at"] for r in rows)
+    for row in rows:
         report.records += int(row["records"])
         report.failed += int(row["failed"])
         report.unchanged += int(row["unchanged"])
         report.busy_seconds += float(row["seconds"])
+        report.cpu_seconds += float(row["cpu_seconds"])
         if row["error"]:
             report.bad_shards.append(str(row["error"]))
         if row["shard"]:

@@ -17,7 +17,8 @@ from newsgraph.errors import InputError
 from newsgraph.settings import DEFAULT as PIPELINE_DEFAULT
 
 # What each unit reports back to the driver: a small row, the records themselves go to the shard file.
-SUMMARY_FIELDS = ("index", "path", "start", "end", "shard", "records", "failed", "unchanged", "error", "seconds")
+SUMMARY_FIELDS = ("index", "path", "start", "end", "shard", "records", "failed", "unchanged", "error", "seconds",
+                  "cpu_seconds", "began_at", "ended_at")
 
 
 def _chunks(items: Iterator[Incoming], size: int) -> Iterator[list[Incoming]]:
@@ -34,10 +35,12 @@ def _chunks(items: Iterator[Incoming], size: int) -> Iterator[list[Incoming]]:
 def process_unit(unit: Unit, out_dir: str, published: str | None = None, known: frozenset[str] = frozenset(),
                  settings: ClusterSettings = DEFAULT) -> dict[str, Any]:
     """Extract one unit into ``out_dir/unit.name``; documents whose hash is in ``known`` are stored already."""
-    started = time.monotonic()
+    started, cpu_started = time.monotonic(), time.process_time()
     rows: list[dict[str, Any]] = []
+    # began_at/ended_at are wall clock (comparable across nodes, roughly): the bench's extraction window.
     summary: dict[str, Any] = {"index": unit.index, "path": unit.path, "start": unit.start, "end": unit.end,
-                               "shard": None, "records": 0, "failed": 0, "unchanged": 0, "error": None}
+                               "shard": None, "records": 0, "failed": 0, "unchanged": 0, "error": None,
+                               "began_at": time.time()}
 
     def todo() -> Iterator[Incoming]:
         for item in read_unit(unit, published):
@@ -64,6 +67,8 @@ def process_unit(unit: Unit, out_dir: str, published: str | None = None, known: 
     except ShardError as exc:  # the whole shard is skipped: no partial shard is written
         summary["error"] = str(exc)
         summary["seconds"] = time.monotonic() - started
+        summary["ended_at"] = time.time()
+        summary["cpu_seconds"] = time.process_time() - cpu_started
         return summary
     shard = Path(out_dir) / unit.name
     write_shard(rows, shard, settings)
@@ -71,6 +76,8 @@ def process_unit(unit: Unit, out_dir: str, published: str | None = None, known: 
     summary["records"] = sum(r["error"] is None for r in rows)
     summary["failed"] = len(rows) - summary["records"]
     summary["seconds"] = time.monotonic() - started
+    summary["ended_at"] = time.time()
+    summary["cpu_seconds"] = time.process_time() - cpu_started
     return summary
 
 
