@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import sys
@@ -85,18 +86,28 @@ def run(articles: Path, db: Path, processes: int, n: int) -> dict:
         if stored in marks:
             samples[stored] = rss_mb()
 
+    cpu_before = _cpu()
+    load_before = os.getloadavg()[0]
     started = time.monotonic()
     with open_store(db) as store:
         report = ingest(store, [articles], n_process=processes, progress=False, do_resolve=False,
                         on_stored=on_stored)
         ingested = time.monotonic()
+        cpu = _cpu() - cpu_before
         from newsgraph.corpus import resolve
 
         res = resolve(store)
     done = time.monotonic()
     return {"processes": processes, "stored": report.stored, "failed": len(report.failed),
             "seconds": ingested - started, "rate": report.stored / (ingested - started),
-            "resolve_seconds": done - ingested, "actors": res.actors, "events": res.events, "rss": samples}
+            "resolve_seconds": done - ingested, "actors": res.actors, "events": res.events, "rss": samples,
+            "cpu_per_article": cpu / max(report.stored, 1), "load": (load_before + os.getloadavg()[0]) / 2}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its reaped children (the workers, once the pool is closed)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def main() -> int:
@@ -119,7 +130,8 @@ def main() -> int:
             rss = ", ".join(f"{k}: {v:.0f}" for k, v in sorted(r["rss"].items()))
             print(f"  {j} process(es): {r['stored']} stored, {r['failed']} failed in {r['seconds']:.1f} s = "
                   f"{r['rate']:.1f} articles/s; resolution {r['resolve_seconds']:.1f} s "
-                  f"({r['actors']} actors, {r['events']} events); writer RSS MB at n stored: {rss}")
+                  f"({r['actors']} actors, {r['events']} events); {r['cpu_per_article'] * 1000:.0f} ms CPU per "
+                  f"article; machine load {r['load']:.1f}; writer RSS MB at n stored: {rss}")
     if len(results) > 1:
         print(f"speed-up {results[-1]['processes']} vs {results[0]['processes']} processes: "
               f"{results[-1]['rate'] / results[0]['rate']:.2f}x")

@@ -28,6 +28,8 @@ class NameRules:
     honorifics: frozenset[str]
     person_suffixes: frozenset[str]
     org_suffixes: frozenset[str]
+    trade_suffixes: frozenset[str]
+    generic_words: frozenset[str]
     acronym_skip: frozenset[str]
     translit: tuple[TranslitRule, ...]
 
@@ -41,6 +43,8 @@ def rules() -> NameRules:
         frozenset(data["honorifics"]),
         frozenset(data["person_suffixes"]),
         frozenset(data["org_suffixes"]),
+        frozenset(data["trade_suffixes"]),
+        frozenset(data["generic_words"]),
         frozenset(data["acronym_skip"]),
         tuple(
             TranslitRule(r["id"], re.compile(r["pattern"]), r["replace"], tuple(map(tuple, r["examples"])))
@@ -110,6 +114,10 @@ def name_key(name: str, entity_type: EntityType) -> NameKey | None:
         return NameKey(letters, None, True, None, True)
     content = [t for t in tokens if t not in r.acronym_skip]
     acronym = "".join(t[0] for t in content) if len(content) >= 2 else None
+    if entity_type in (EntityType.ORG, EntityType.GROUP):
+        trimmed = _strip(tokens, frozenset(), r.trade_suffixes)
+        if not all(t in r.generic_words for t in trimmed):
+            tokens = trimmed
     return NameKey(" ".join(tokens), None, len(tokens) == 1, acronym, False)
 
 
