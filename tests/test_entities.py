@@ -109,3 +109,24 @@ def test_roles_portfolio_title_links_the_ministry(nlp):
 def test_roles_no_title_no_role(nlp):
     doc = nlp("Yesterday Maria Santos and Pieter Olsen walked to the harbour, and not a single worker came out.")
     assert all(not e.roles for e in find_entities(doc))
+
+
+@pytest.mark.parametrize(
+    "text,full,short",
+    [
+        ("General Motors filed for bankruptcy. GM said its plants stay open.", "General Motors", "GM"),
+        ("The United States of America objected. Later the United States relented.", "United States of America",
+         "United States"),
+        ("Officials in the U.S. objected, and the United States relented.", "United States", "U.S."),
+    ],
+)
+def test_entities_acronyms_and_prefixes_are_one(nlp, text, full, short):
+    entities = find_entities(nlp(text))
+    holder = _by_name(entities, full)
+    assert short in holder.aliases
+    assert not [e for e in entities if e.name == short]
+
+
+def test_entities_time_zone_is_no_organisation(nlp):
+    names = [e.name for e in find_entities(nlp("The speech began at 16:00 UTC in the White House."))]
+    assert "UTC" not in names and "White House" in names

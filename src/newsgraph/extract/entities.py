@@ -29,6 +29,8 @@ LABELS = {
 }
 _TYPE_ORDER = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.GROUP, EntityType.OTHER)
 _STRIP_LEFT = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Names NER takes for organisations that are no actors: time zones and units.
+_NOT_ACTORS = frozenset({"utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "msk", "ist", "jst"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "from", "to", "into", "outside", "inside"})
 
 
@@ -100,9 +102,12 @@ def _type_votes(doc: Doc, ent: SpacySpan, start: int, end: int, label: EntityTyp
 def _is_title_word(doc: Doc, start: int, end: int) -> bool:
     """NER tags "Defense" in "Defense Minister Sergei Shoigu" as ORG: it is part of the title."""
     lex = lexicon()
-    if end - start != 1 or end >= len(doc):
+    if end - start != 1 or doc[start].lower_ not in lex.portfolios:
         return False
-    return doc[start].lower_ in lex.portfolios and lex.is_title_part(doc[end].text)
+    if end < len(doc) and lex.is_title_part(doc[end].text):
+        return True
+    # "Secretary of Defense"
+    return start >= 2 and doc[start - 1].lower_ == "of" and lex.is_title(doc[start - 2].text)
 
 
 def _candidates(doc: Doc) -> list[Mention]:
@@ -134,7 +139,7 @@ def _candidates(doc: Doc) -> list[Mention]:
         if _is_title_word(doc, start, end):
             continue
         key = name_key(text)
-        if not key:
+        if not key or key in _NOT_ACTORS:
             continue
         mentions.append(Mention(start, end, key, _type_votes(doc, ent, start, end, label)))
     return mentions
@@ -151,27 +156,13 @@ def _link_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     """Merge "Prigozhin" into "Evgeny Prigozhin", "NATO" into "North Atlantic Treaty Organization"."""
     long_forms = [c for c in clusters if any(len(k.split()) > 1 for k in c.keys)]
     merged: set[int] = set()
-    for c in clusters:
-        if id(c) in merged or c in long_forms:
+    for c in sorted(clusters, key=lambda c: max(len(k.split()) for k in c.keys)):
+        if id(c) in merged:
             continue
-        key = next(iter(c.keys))
-        words = key.split()
-        targets = []
-        for other in long_forms:
-            if other is c or id(other) in merged:
-                continue
-            for k in other.keys:
-                ow = k.split()
-                person_like = other.type is EntityType.PERSON or c.type is EntityType.PERSON
-                if person_like and len(words) == 1 and words[0] in (ow[-1], ow[0]):
-                    targets.append(other)
-                    break
-                if len(words) < len(ow) and ow[-len(words):] == words and other.type is c.type:
-                    targets.append(other)
-                    break
-                if len(words) == 1 and len(ow) > 2 and acronym(k) == words[0]:
-                    targets.append(other)
-                    break
+        targets = [
+            other for other in long_forms
+            if other is not c and id(other) not in merged and _short_form_of(c, other)
+        ]
         if not targets:
             continue
         # Two full names share the short form: it goes to the one the text mentions most.
@@ -179,6 +170,26 @@ def _link_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         target.absorb(c)
         merged.add(id(c))
     return [c for c in clusters if id(c) not in merged]
+
+
+def _short_form_of(c: Cluster, other: Cluster) -> bool:
+    """Whether a name of ``c`` is a shorter way of saying a name of ``other``."""
+    person_like = other.type is EntityType.PERSON or c.type is EntityType.PERSON
+    for key in c.keys:
+        words = key.split()
+        for k in other.keys:
+            ow = k.split()
+            if len(ow) <= len(words):
+                continue
+            if person_like and len(words) == 1 and words[0] in (ow[-1], ow[0]):
+                return True  # "Prigozhin" for "Evgeny Prigozhin"
+            if ow[-len(words):] == words and other.type is c.type:
+                return True  # "Gazeta" for "Novaya Gazeta"
+            if len(words) == 1 and len(words[0]) > 1 and acronym(k) == words[0]:
+                return True  # "GM" for "General Motors", "NATO" ...
+            if len(words) > 1 and ow[: len(words)] == words and other.type is c.type:
+                return True  # "United States" for "United States of America"
+    return False
 
 
 def _find_repeats(doc: Doc, clusters: list[Cluster]) -> None:

@@ -18,9 +18,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
 def name_key(text: str) -> str:
     """The comparable form of a name: no article, possessive, honorific, punctuation or case."""
-    words = _NON_WORD.sub(" ", _POSSESSIVE.sub("", fold(text).strip())).split()
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(text).strip())  # "U.S." -> "us"
+    words = _NON_WORD.sub(" ", _POSSESSIVE.sub("", folded)).split()
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
     while len(words) > 1 and words[0].rstrip(".") in _HONORIFICS:
