@@ -6,17 +6,14 @@ import re
 
 import pytest
 
+from newsgraph.extract.timex.engine import rule_hits
 from newsgraph.extract.timex.rules import classes_in, load
 
 RULES = load().rules
 
 
 def _hits(rule, text: str) -> list[str]:
-    out = []
-    for m in rule.regex.finditer(text):
-        if all(not (m.group(g) or "A")[:1].islower() for g in rule.capitalized):
-            out.append(m.group(0))
-    return out
+    return rule_hits(rule, text)
 
 
 @pytest.mark.parametrize(("rule", "example"), [(r, p) for r in RULES for p in r.pos], ids=lambda x: getattr(x, "id", x))

@@ -79,8 +79,8 @@ def dated_words(doc: Doc, t: TimeExpr) -> set[str]:
     head = span.root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":  # "on June 23" -> what "on" attaches to
         head = head.head
-    lo, hi = sorted((head.idx, t.start))
-    if "\n" in doc.text[lo:hi]:  # a byline date is not the date of the headline's event
+    lo, hi = sorted((head.i, span.start))
+    if any("\n" in tok.whitespace_ or "\n" in tok.text for tok in doc[lo:hi]):  # a byline date is not the date of the headline's event
         return set()
     if head.pos_ in ("NOUN", "PROPN"):
         return event_words([head])

@@ -51,10 +51,17 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _capitalized(m: re.Match[str], rule: Rule) -> bool:
+def _case_ok(text: str, m: re.Match[str], rule: Rule) -> bool:
+    """Month and weekday groups capitalized; no capitalized word right after when the rule says so."""
     for g in rule.capitalized:
-        s = m.group(g)
-        if s is not None and s[:1].islower():
+        s = m.start(g)
+        if s >= 0 and text[s].islower():
+            return False
+    if rule.not_before_capital:
+        i = m.end()
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if i < len(text) and text[i].isupper():
             return False
     return True
 
@@ -63,19 +70,30 @@ def matches(text: str, rs: RuleSet) -> list[Match]:
     """Every match of every rule near its trigger words (one rule's matches do not overlap each other)."""
     out: list[Match] = []
     spans = _trigger_spans(text, rs)
+    low = text.lower()
+    folded = len(low) == len(text)  # lower() keeps offsets for all but a few exotic characters
+    scan = low if folded else text
     cache: dict[frozenset[str], list[tuple[int, int]]] = {}
     for rule in rs.rules:
         windows = cache.get(rule.head)
         if windows is None:
             windows = _windows(text, [sp for c in rule.head for sp in spans.get(c, ())])
             cache[rule.head] = windows
-        rx = rule.regex
+        rx = rule.lower if folded and rule.lower is not None else rule.regex
         for ws, we in windows:
-            for m in rx.finditer(text, ws, we):
-                if m.end() == m.start() or not _capitalized(m, rule):
+            for m in rx.finditer(scan, ws, we):
+                if m.end() == m.start() or not _case_ok(text, m, rule):
                     continue
-                out.append(Match(m.start(), m.end(), rule, m.groupdict()))
+                groups = {g: (text[m.start(g):m.end(g)] if m.start(g) >= 0 else None) for g in rx.groupindex}
+                out.append(Match(m.start(), m.end(), rule, groups))
     return out
+
+
+def rule_hits(rule: Rule, text: str) -> list[str]:
+    """The texts one rule alone accepts in a text (for checking its examples)."""
+    low = text.lower()
+    rx, scan = (rule.lower, low) if rule.lower is not None and len(low) == len(text) else (rule.regex, text)
+    return [text[m.start():m.end()] for m in rx.finditer(scan) if _case_ok(text, m, rule)]
 
 
 def select(found: list[Match], order: dict[str, int]) -> list[Match]:

@@ -33,6 +33,8 @@ class Rule:
     neg: tuple[str, ...] = ()
     capitalized: tuple[str, ...] = field(default=())
     head: frozenset[str] = field(default=frozenset())  # trigger classes the rule needs nearby
+    lower: re.Pattern[str] | None = None  # the same pattern for lower-cased text (faster than IGNORECASE)
+    not_before_capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,12 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
         pattern = _MACRO.sub(sub, pattern)
     pattern = pattern.replace(" ?", r"\s*").replace(" *", r"\s*")
     return pattern.replace(" ", r"\s+")
+
+
+def _lowercase(pattern: str) -> str:
+    """A pattern's literals in lower case, escapes (\\S, \\W, \\B) left alone."""
+    return re.sub(r"\\.|\(\?P|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(),
+                  pattern)
 
 
 def _load_toml(name: str) -> dict[str, Any]:
@@ -149,11 +157,13 @@ def load() -> RuleSet:
             regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"time rule {raw['id']}: {exc}") from exc
+        lower = re.compile(_lowercase(rf"(?<![\w])(?:{body})(?![\w])"))
         cap = tuple(g for g in CAPITALIZED_GROUPS if g in regex.groupindex)
         rules.append(Rule(
             id=raw["id"], regex=regex, type=TimexType(raw["type"]), value=raw["value"],
             mod=raw.get("mod"), anchor=raw.get("anchor"), range=bool(raw.get("range", False)),
             pos=tuple(raw.get("pos", ())), neg=tuple(raw.get("neg", ())), capitalized=cap,
+            lower=lower, not_before_capital=bool(raw.get("not_before_capital", False)),
             head=frozenset(raw["head"]) if "head" in raw else _head(raw["id"], tuple(raw.get("pos", ())),
                                                                      word_classes),
         ))
