@@ -111,7 +111,10 @@ def _cue(found: Found, verb: Token, coref: Coref, subject: Token | None = None) 
 def _adjacent_name(verb: Token, coref: Coref) -> Token | None:
     """When the parse gives no subject ("Viguerie notes." tagged as a noun): the name right beside the cue."""
     doc = coref.doc
-    for i in (verb.i - 1, verb.i + 1, verb.i + 2):
+    before = verb.i - 1
+    while before > 0 and doc[before].pos_ == "ADV":
+        before -= 1  # "Ferdie Pacheco once said"
+    for i in (before, verb.i + 1, verb.i + 2):
         if 0 <= i < len(doc) and not coref.inside[i] and doc[i].pos_ in ("PROPN", "PRON"):
             t = doc[i]
             while t.dep_ in ("compound", "flat") and t.head.i != t.i and abs(t.head.i - t.i) <= 3:
@@ -182,6 +185,9 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
             return None, (nouns[-1] if nouns else None)
         return verb, subject_of(verb)
     if last == ",":
+        verb = _introducer(left[:-1])
+        if verb is not None and verb.i >= left[-1].i - 3:
+            return verb, subject_of(verb)  # "Hillary shot back, "...""
         return None, None
     doc = coref.doc
     heads = {doc[i].head for i in range(fr.first, fr.last + 1) if not fr.first <= doc[i].head.i <= fr.last}
@@ -217,8 +223,8 @@ def _governing_cue(doc: Doc, fr: _Frame, inside: list[bool], coref: Coref) -> To
         if fr.first <= t.head.i <= fr.last:
             continue
         a = t.head
-        for _ in range(8):
-            if not inside[a.i] and (is_cue(a, coref.lex) or _names(a, fr, coref)):
+        for depth in range(8):
+            if not inside[a.i] and (is_cue(a, coref.lex) or (depth < 2 and _names(a, fr, coref))):
                 return a
             if a.head.i == a.i:
                 break

@@ -150,14 +150,8 @@ def _headline_colon(doc: Doc, colon: Token, coref: Coref) -> Found | None:
 
 
 def _can_speak(token: Token, coref: Coref) -> bool:
-    """Whether a noun can be a source: a name, a pronoun, or a noun for people, bodies, outlets or reports."""
-    if token.pos_ in ("PROPN", "PRON") or coref.index.at_token(token):
-        return True
-    lex = coref.lex
-    lemma = token.lemma_.lower()
-    return lemma in lex.person_nouns or lemma in lex.org_nouns or lemma in lex.outlet_nouns or lemma in (
-        lex.report_nouns
-    )
+    """Whether "according to X" names a source: not a measure or a rule ("according to height", "to plan")."""
+    return token.lemma_.lower() not in coref.lex.non_source_nouns
 
 
 def _according(doc: Doc, according: Token, coref: Coref) -> Found | None:

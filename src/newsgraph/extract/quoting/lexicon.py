@@ -22,7 +22,7 @@ class Lexicon:
     male_names: frozenset[str]
     female_names: frozenset[str]
     via_nouns: frozenset[str]
-    report_nouns: frozenset[str]
+    non_source_nouns: frozenset[str]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -53,5 +53,5 @@ def load() -> Lexicon:
         male_names=frozenset(names["male"]),
         female_names=frozenset(names["female"]),
         via_nouns=frozenset(nouns["via_nouns"]),
-        report_nouns=frozenset(nouns["report_nouns"]),
+        non_source_nouns=frozenset(nouns["non_source_nouns"]),
     )

@@ -23,7 +23,7 @@ def is_cue(token: Token, lex: Lexicon) -> bool:
     return token.pos_ in VERB_POS and token.lemma_.lower() in lex.speech_verbs
 
 
-NOT_SPEAKERS = frozenset({"TIME", "DATE"})  # a count ("47 percent said") is a fair source; a time is not
+NOT_SPEAKERS = frozenset({"TIME"})  # a count ("47 percent said") or "the 46-year-old" (DATE) can speak; a clock not
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -34,6 +34,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         for c in t.children:
             if c.dep_ == "appos":
                 return c
+        doc = t.doc
+        for i in range(t.i + 1, min(t.i + 5, verb.i)):  # "1:50 p.m.  Famed fight doctor Ferdie Pacheco said"
+            if doc[i].pos_ == "PROPN":
+                n = doc[i]
+                while n.dep_ in ("compound", "flat") and n.head.i < verb.i and n.head.i != n.i:
+                    n = n.head
+                return n
         return None
     return t
 
@@ -54,7 +61,21 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
         return subject_of(verb.head.head, depth + 1)  # "Lukashenko, after declaring that ..."
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return _misattached_subject(verb) or verb.head
+        return _misattached_subject(verb) or _object_participle(verb) or verb.head
+    return None
+
+
+def _object_participle(verb: Token) -> Token | None:
+    """ "emailed supporters saying ...": a participle hung on an object belongs to the clause's subject."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    t = verb.head
+    for _ in range(6):
+        if t.dep_ not in ("dobj", "dative", "pobj", "prep", "attr"):
+            return None
+        t = t.head
+        if t.pos_ in VERB_POS:
+            return _subject(t, 3)
     return None
 
 
