@@ -177,3 +177,39 @@ def test_corpus_ingest_failing_extraction_fails_alone(tmp_path, nlp, monkeypatch
         assert store.count("documents") == 2
         (failure,) = store.failures()
     assert len(report.failed) == 1 and failure["stage"] == "extract" and "\n" not in failure["error"]
+
+
+def _dies_on_art_1(chunk, timeout):
+    """A worker task that ends its process on one document, as the kernel's OOM killer would."""
+    import importlib
+
+    if any(i.document.id == "art-1" for i in chunk):
+        os._exit(9)
+    return importlib.import_module("newsgraph.corpus.ingest")._extract_chunk_real(chunk, timeout)
+
+
+def test_corpus_ingest_lost_worker_fails_its_chunk_only(tmp_path, nlp, monkeypatch):
+    import importlib
+
+    from newsgraph.corpus.settings import CorpusSettings
+
+    ingest_mod = importlib.import_module("newsgraph.corpus.ingest")
+    monkeypatch.setattr(ingest_mod, "_extract_chunk_real", ingest_mod._extract_chunk, raising=False)
+    monkeypatch.setattr(ingest_mod, "_extract_chunk", _dies_on_art_1)
+    dump = _write_jsonl(tmp_path / "dump.jsonl", _articles(4))
+    with open_store(tmp_path / "c.db") as store:
+        report = ingest(store, [dump], n_process=2, progress=False,
+                        settings=CorpusSettings(chunk_size=1, document_timeout_seconds=1.0))
+        assert store.count("documents") == 3
+        (failure,) = store.failures()
+    assert "worker lost" in failure["error"] and len(report.failed) == 1
+
+
+def test_corpus_ingest_published_dates_only_undated_articles(tmp_path, nlp):
+    items = _articles(2)
+    del items[1]["published"]
+    dump = _write_jsonl(tmp_path / "dump.jsonl", items)
+    with open_store(tmp_path / "c.db") as store:
+        ingest(store, [dump], n_process=1, progress=False, published="2020-02-02")
+        dates = dict(store.conn.execute("SELECT id, published FROM documents").fetchall())
+    assert dates == {"art-0": items[0]["published"], "art-1": "2020-02-02"}

@@ -75,12 +75,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    if args.published is not None and parse_date(args.published) is None:
+    published = parse_date(args.published) if args.published is not None else None
+    if args.published is not None and published is None:
         raise NewsgraphError(f"unreadable --published {args.published!r}: use YYYY-MM-DD")
     if args.processes is not None and args.processes < 1:
         raise NewsgraphError("--processes must be 1 or more")
     with open_store(args.db) as store:
-        report = ingest(store, args.paths, n_process=args.processes, published=args.published,
+        report = ingest(store, args.paths, n_process=args.processes, published=published,
                         progress=False if args.no_progress else None, do_resolve=not args.no_resolve)
     res = report.resolution
     summary = (f"newsgraph: ingest: {report.stored} stored ({report.replaced} replaced), {report.unchanged} unchanged, "

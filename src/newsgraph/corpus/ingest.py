@@ -24,7 +24,7 @@ from newsgraph.corpus.settings import DEFAULT, CorpusSettings
 from newsgraph.corpus.store import FailureStage, Incoming, Status, Store
 from newsgraph.errors import InputError
 from newsgraph.model import Document, Record
-from newsgraph.pipeline import build_record, to_document
+from newsgraph.pipeline import build_record
 from newsgraph.read import read_path
 from newsgraph.settings import DEFAULT as PIPELINE_DEFAULT
 
@@ -165,13 +165,11 @@ class _Progress:
 
 
 def _read(files: list[Path], published: str | None) -> Iterator[Document | InputError]:
+    """Documents in input order; ``published`` (YYYY-MM-DD) dates those that carry no date."""
     for f in files:
         for item in read_path(f):
-            if isinstance(item, Document) and published is not None:
-                try:
-                    item = to_document(item, published)
-                except InputError as exc:
-                    item = exc
+            if isinstance(item, Document) and published is not None and item.published is None:
+                item.published = published
             yield item
 
 
@@ -268,13 +266,24 @@ def _run(items: Iterator[Incoming], sink: Callable[[Outcome], None], n_process: 
     nlp_mod.load()  # before the fork: workers share the loaded pipeline's memory
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     window = n_process * settings.chunks_in_flight_per_worker
+    # A chunk's result is awaited this long at most: a worker killed by the system (out of memory)
+    # never answers, and its documents are then failures rather than a hung run.
+    wait = settings.document_timeout_seconds * (2 * settings.chunk_size + 1)
+
+    def collect(chunk: list[Incoming], result: AsyncResult) -> None:
+        try:
+            outcomes = result.get(timeout=wait)
+        except Exception as exc:  # the worker died, or the result could not come back
+            error = "worker lost: " + (_one_line(exc) if str(exc) else type(exc).__name__)
+            outcomes = [(incoming, None, error) for incoming in chunk]
+        for outcome in outcomes:
+            sink(outcome)
+
     with ctx.Pool(n_process) as pool:
-        pending: deque[AsyncResult] = deque()
+        pending: deque[tuple[list[Incoming], AsyncResult]] = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(_extract_chunk, (chunk, settings.document_timeout_seconds)))
+            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk, settings.document_timeout_seconds))))
             while len(pending) >= window:
-                for outcome in pending.popleft().get():
-                    sink(outcome)
+                collect(*pending.popleft())
         while pending:
-            for outcome in pending.popleft().get():
-                sink(outcome)
+            collect(*pending.popleft())
