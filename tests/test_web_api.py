@@ -253,8 +253,10 @@ def writable(db, tmp_path):
 def test_web_ingest_with_allow_ingest_stores_articles(writable):
     article = {"id": "posted-1", "title": "Posted", "published": "2024-04-02", "outlet": "Web Desk",
                "text": f"Maria Santos met Pieter Olsen in Rotterdam on Tuesday. {XSS_SCRIPT}"}
+    total = writable.get("/api/articles").json()["total"]
     r = writable.post("/api/ingest", json=article)
     assert r.status_code == 200, r.text
+    assert writable.get("/api/articles").json()["total"] == total + 1, "a cached answer outlived a write"
     assert r.json()["stored"] == 1 and r.json()["documents"]
     doc = r.json()["documents"][0]
     assert writable.get(f"/api/articles/{doc}").json()["title"] == "Posted"

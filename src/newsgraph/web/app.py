@@ -3,6 +3,7 @@
 
 import asyncio
 import json
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -14,18 +15,24 @@ from fastapi.staticfiles import StaticFiles
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.web import queries as wq
+from newsgraph.web.cache import ResponseCache
 from newsgraph.web.db import Stores, check_db
 from newsgraph.web.ingest import parse_articles, store_articles
 from newsgraph.web.security import SecurityMiddleware
 from newsgraph.web.settings import DEFAULT, LOOPBACK, WebSettings
 
 
-class SafeJSONResponse(JSONResponse):
+def render_json(content: Any) -> bytes:
     """JSON with <, > and & as \\u escapes: article text stays inert even if a browser sniffs it as HTML."""
+    text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
+
+
+class SafeJSONResponse(JSONResponse):
+    """Every JSON answer, errors included, rendered by render_json."""
 
     def render(self, content: Any) -> bytes:
-        text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
+        return render_json(content)
 
 
 STATIC = Path(str(resources.files("newsgraph.web").joinpath("static")))
@@ -68,6 +75,13 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
     def store():  # noqa: ANN202
         return stores.reader()
 
+    cache = ResponseCache(path, settings.cache_entries)
+    app.state.cache = cache
+
+    def answer(key: tuple, make: Callable[[], Any]) -> Response:
+        """The rendered answer, from the cache while the store is unchanged (no pydantic pass over rows)."""
+        return Response(cache.get(key, lambda: render_json(make())), media_type="application/json")
+
     @app.get("/api/status", tags=["store"], summary="The store served and what the server allows")
     def status() -> dict[str, Any]:
         c = store().conn
@@ -77,8 +91,8 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
                 "counts": counts}
 
     @app.get("/api/facets", tags=["timeline"], summary="What the timeline can be filtered by")
-    def facets() -> dict[str, Any]:
-        return wq.facets(store())
+    def facets() -> Response:
+        return answer(("facets",), lambda: wq.facets(store()))
 
     @app.get("/api/timeline", tags=["timeline"], summary="Corpus events in date order, filtered")
     def timeline(
@@ -87,38 +101,41 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
         date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD, YYYY-MM or YYYY")] = None,
         date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD, YYYY-MM or YYYY")] = None,
         source: Annotated[str | None, Query(description="only events this outlet reported")] = None,
-    ) -> dict[str, Any]:
-        rows = wq.timeline(store(), actor=actor or None, type=type or None, date_from=date_from or None,
-                           date_to=date_to or None, source=source or None)
-        return {"count": len(rows), "events": rows}
+    ) -> Response:
+        def make() -> dict[str, Any]:
+            rows = wq.timeline(store(), actor=actor or None, type=type or None, date_from=date_from or None,
+                               date_to=date_to or None, source=source or None)
+            return {"count": len(rows), "events": rows}
+
+        return answer(("timeline", actor, type, date_from, date_to, source), make)
 
     @app.get("/api/events/{event_id}", tags=["timeline"], summary="One event: its evidence and the outlets")
-    def event(event_id: str) -> dict[str, Any]:
-        return wq.event(store(), event_id)
+    def event(event_id: str) -> Response:
+        return answer(("event", event_id), lambda: wq.event(store(), event_id))
 
     @app.get("/api/graph", tags=["actors"], summary="Actors (size: mentions) and who acts with/against whom")
-    def graph() -> dict[str, Any]:
-        return wq.graph(store(), settings.graph_max_nodes)
+    def graph() -> Response:
+        return answer(("graph",), lambda: wq.graph(store(), settings.graph_max_nodes))
 
     @app.get("/api/actors/{actor_id}", tags=["actors"],
              summary="One actor: roles over time, quotes, events, partners, opponents, articles")
-    def actor(actor_id: str) -> dict[str, Any]:
-        return wq.actor(store(), actor_id)
+    def actor(actor_id: str) -> Response:
+        return answer(("actor", actor_id), lambda: wq.actor(store(), actor_id))
 
     @app.get("/api/articles", tags=["articles"], summary="Stored articles, newest first")
     def articles(limit: Annotated[int, Query(ge=1, le=settings.list_max_rows)] = 100,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-        return wq.articles(store(), limit, offset)
+                 offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+        return answer(("articles", limit, offset), lambda: wq.articles(store(), limit, offset))
 
     @app.get("/api/articles/{doc_id}", tags=["articles"],
              summary="One article with every fact as a span of its text")
-    def article(doc_id: str) -> dict[str, Any]:
-        return wq.article(store(), doc_id)
+    def article(doc_id: str) -> Response:
+        return answer(("article", doc_id), lambda: wq.article(store(), doc_id))
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over articles and quotes (FTS5)")
     def search(q: Annotated[str, Query(min_length=1, max_length=settings.query_max_chars,
-                                       description="words, all required")]) -> dict[str, Any]:
-        return wq.search(store(), q, settings.search_max_hits)
+                                       description="words, all required")]) -> Response:
+        return answer(("search", q), lambda: wq.search(store(), q, settings.search_max_hits))
 
     if settings.allow_ingest:
         @app.post("/api/ingest", tags=["store"], summary="Add articles (JSONL form); only with --allow-ingest",

@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default=DEFAULT.host, help=f"address to listen on (default {DEFAULT.host}: this machine only)")
     p.add_argument("--port", type=int, default=DEFAULT.port, help=f"port (default {DEFAULT.port}; 0 picks a free one)")
     p.add_argument("--allow-ingest", action="store_true", help="add POST /api/ingest (the server is read-only without it)")
+    p.add_argument("--cache-entries", type=int, default=DEFAULT.cache_entries, metavar="N",
+                   help=f"rendered API answers kept while the store is unchanged (default {DEFAULT.cache_entries}; 0: none)")
     p.set_defaults(run=run_serve)
 
 
@@ -34,7 +36,10 @@ def run_serve(args: argparse.Namespace) -> int:
         from newsgraph.web.app import create_app
     except ImportError as exc:
         raise NewsgraphError(f"the web app needs fastapi and uvicorn: pip install newsgraph ({exc.name} missing)") from None
-    settings = WebSettings(host=args.host, port=args.port, allow_ingest=args.allow_ingest)
+    if args.cache_entries < 0:
+        raise NewsgraphError(f"--cache-entries {args.cache_entries}: use 0 or more")
+    settings = WebSettings(host=args.host, port=args.port, allow_ingest=args.allow_ingest,
+                           cache_entries=args.cache_entries)
     app = create_app(args.db, settings)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
                             server_header=False)

@@ -18,6 +18,7 @@ class WebSettings:
     ingest_max_bytes: int = 5_000_000  # one POST: a few hundred articles; more belongs to `newsgraph ingest`
     ingest_max_articles: int = 500  # same bound counted in articles, so one request cannot hold the writer long
     query_max_chars: int = 200  # a search box query; longer is not a search a person types
+    cache_entries: int = 256  # rendered API answers kept while the store is unchanged (0: none); a few MB
 
 
 DEFAULT = WebSettings()

@@ -1,0 +1,57 @@
+"""Rendered API answers kept while the store files are unchanged: a reload of a view costs no query."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from pathlib import Path
+
+Stamp = tuple
+
+
+def store_stamp(db: Path) -> Stamp:
+    """What changes when anyone writes the store: size and mtime of the database and its WAL."""
+    out = []
+    for p in (db, db.with_name(db.name + "-wal")):
+        try:
+            st = os.stat(p)
+            out.append((st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            out.append(None)
+    return tuple(out)
+
+
+class ResponseCache:
+    """A small LRU of rendered bodies, each valid for the store stamp it was made under."""
+
+    def __init__(self, db: Path, entries: int) -> None:
+        self.db = db
+        self.entries = entries
+        self._items: OrderedDict[Hashable, tuple[Stamp, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
+        """The body for key, made again when the store changed since it was kept (or never kept)."""
+        if self.entries <= 0:
+            return make()
+        stamp = store_stamp(self.db)
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None and item[0] == stamp:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return item[1]
+        body = make()
+        # keep it only if no write landed while it was being made
+        if store_stamp(self.db) == stamp:
+            with self._lock:
+                self.misses += 1
+                self._items[key] = (stamp, body)
+                self._items.move_to_end(key)
+                while len(self._items) > self.entries:
+                    self._items.popitem(last=False)
+        return body
