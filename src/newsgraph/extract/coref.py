@@ -199,9 +199,15 @@ class Coref:
         candidates = [m for m in self._before(token.idx) if self._agrees(m.entity, agreement)]
         if not candidates:
             return self._most_salient(token.idx, agreement)
+        bound = self._clause_antecedent(token, agreement)
+        if bound is not None:
+            return bound
         here = self.sentence_of(token.idx)
-        # Nearest sentence first; in it, a subject before any other mention; then the nearest mention.
-        candidates.sort(key=lambda m: (here - m.sentence, not m.subject, -m.start))
+        # Nearest sentence first; in it, a subject before any other mention; "it" prefers a body to a place;
+        # then the nearest mention.
+        candidates.sort(key=lambda m: (
+            here - m.sentence, not m.subject, self._place_for_it(m.entity, agreement), -m.start,
+        ))
         best = candidates[0]
         # A gender known to match beats an unknown one in the same sentence.
         if agreement in (Agreement.MALE, Agreement.FEMALE):
@@ -211,6 +217,36 @@ class Coref:
                 if self.gender[m.entity].value == agreement.value:
                     return m.entity
         return best.entity
+
+    def _place_for_it(self, entity_id: str, agreement: Agreement) -> bool:
+        return agreement is Agreement.NEUTER and self.entities[entity_id].type is EntityType.PLACE
+
+    def _clause_antecedent(self, token: Token, agreement: Agreement) -> str | None:
+        """The subject of the clause around the pronoun ("Apple unveiled Lion, the new version of its OS"), or
+        of the clause above it ("Peskov said he ..."); never the subject binding an object pronoun ("him")."""
+        skip_own = token.dep_ in SUBJECT_DEPS or token.dep_ in ("dobj", "dative", "pobj")
+        verb = token.head
+        for _ in range(12):  # up to the first verb
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        for level in range(3):
+            if not (level == 0 and skip_own):
+                subject = _clause_subject(verb)
+                if subject is not None and subject.i != token.i and subject.i < token.i:
+                    eid = self.index.at_token(subject) or next(
+                        (self.index.at_token(c) for c in subject.children if c.dep_ in NP_DEPS), None
+                    )
+                    if eid and self._agrees(eid, agreement):
+                        return eid
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+            for _ in range(6):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+        return None
 
     def _most_salient(self, offset: int, agreement: Agreement) -> str | None:
         """Beyond the window: the agreeing entity named most often so far, if it is named at all."""
@@ -269,6 +305,21 @@ class Coref:
             if after.match(text, m.end):
                 return True  # "Dmitry Peskov, the Kremlin spokesman"
         return False
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """A verb's subject, or for "forced Apple to lower ..." the object that controls the infinitive."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    if verb.dep_ == "xcomp":
+        for c in verb.head.children:
+            if c.dep_ == "dobj":
+                return c
+        return _clause_subject(verb.head) if verb.head.i != verb.i else None
+    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _clause_subject(verb.head)
+    return None
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
