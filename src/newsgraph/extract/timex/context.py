@@ -45,10 +45,15 @@ def _is_future(verb: Token) -> bool:
         return True
     if verb.lemma_ in PLANNING and not _is_past_perfect(verb):  # "is set to", "planned a rally on Saturday"
         return True
-    # "to meet on Friday": an infinitive looks ahead, unless the plan was itself in the past perfect
+    # "planned to leave on Thursday", "is to resume trading Tuesday": an infinitive under a plan or a
+    # present / future clause looks ahead; under a past one ("staged rallies to mark ...") it does not
     if verb.tag_ == "VB" and any(k.lower_ == "to" for k in aux):
         head = verb.head
-        return head.i == verb.i or not _is_past_perfect(head)
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            return False
+        if head.lemma_ in PLANNING:
+            return not _is_past_perfect(head)
+        return tense(head) in ("future", "present")
     return False
 
 
@@ -73,7 +78,8 @@ def tense(verb: Token | None) -> str:
     if verb.tag_ in ("VBZ", "VBP") or any(k.tag_ in ("VBZ", "VBP") for k in aux):
         return "present"
     if verb.tag_ == "VB" and any(k.lower_ == "to" for k in aux):
-        return ""  # a bare infinitive says nothing of time
+        head = verb.head  # an infinitive takes its time from the clause it serves
+        return "past" if head.i != verb.i and head.pos_ in ("VERB", "AUX") and tense(head) == "past" else ""
     if verb.tag_ in ("VBG", "VBN") and not aux and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return tense(verb.head)
     return ""
