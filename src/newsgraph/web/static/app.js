@@ -2,7 +2,8 @@
 "use strict";
 
 NG.route = function (path) {
-  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  let parts;
+  try { parts = path.split("/").filter(Boolean).map(decodeURIComponent); } catch (e) { return [null, null, null]; }
   if (!parts.length || parts[0] === "timeline") return ["timeline", null, "timeline"];
   if (parts[0] === "graph") return ["graph", null, "graph"];
   if (parts[0] === "actors" && parts.length === 2) return ["actor", parts[1], "graph"];
