@@ -154,10 +154,10 @@ def test_cluster_ray_killed_worker_is_retried_without_duplicates(ray_cluster, co
 
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
     out = tmp_path / "out"
-    report = engine.run(corpus[:2], out, workers=2, settings=SETTINGS, extractor=KilledOnce)
-    assert (out / ".killed").exists()  # the worker did die
+    report = engine.run(corpus[:1], out, workers=2, settings=SETTINGS, extractor=KilledOnce)
+    assert report.units > 1 and (out / ".killed").exists()  # the worker did die
     ids = [r["document"]["id"] for r in _ray_records(out)]
-    assert len(ids) == len(set(ids)) == report.records == 2 * N_ARTICLES // N_SHARDS
+    assert len(ids) == len(set(ids)) == report.records == N_ARTICLES // N_SHARDS
     assert len(report.shards) == report.units
 
 
@@ -167,11 +167,12 @@ def test_cluster_ray_cli_ingest_then_load(ray_cluster, corpus, tmp_path, capsys)
     from newsgraph.corpus.store import open_store
 
     db = tmp_path / "c.db"
-    assert main(["ray-ingest", str(corpus[1]), "-o", str(tmp_path / "rec"), "-j", "2", "--db", str(db)]) == 0
+    code = main(["ray-ingest", str(corpus[1]), "-o", str(tmp_path / "rec"), "-j", "1", "--db", str(db)])
     err = capsys.readouterr().err
-    assert "50 extracted" in err and "50 stored" in err
-    assert main(["load", str(tmp_path / "rec"), "--db", str(db)]) == 0
-    assert "0 stored" in capsys.readouterr().err
+    assert code == 0 and "50 extracted" in err and "50 stored" in err, err
+    code = main(["load", str(tmp_path / "rec"), "--db", str(db)])
+    err = capsys.readouterr().err
+    assert code == 0 and "0 stored" in err, err
     # newsgraph ingest --engine ray: the corpus ingest's options plus ours; stored articles are not extracted again
     import argparse
 
@@ -179,10 +180,10 @@ def test_cluster_ray_cli_ingest_then_load(ray_cluster, corpus, tmp_path, capsys)
     parser.add_argument("paths", nargs="+")
     add_engine_option(parser)
     args = parser.parse_args([str(corpus[1]), str(corpus[2]), "--engine", "ray"])
-    args = Namespace(**vars(args), db=str(db), processes=2, published=None, no_progress=True, no_resolve=False)
-    assert run_ray_ingest(args) == 0
+    args = Namespace(**vars(args), db=str(db), processes=1, published=None, no_progress=True, no_resolve=False)
+    code = run_ray_ingest(args)
     err = capsys.readouterr().err
-    assert "50 extracted, 50 unchanged" in err
+    assert code == 0 and "50 extracted, 50 unchanged" in err, err
     with open_store(db, create=False) as store:
         assert store.count("documents") == 100
     assert main(["load", str(tmp_path / "nowhere"), "--db", str(db)]) == 2
