@@ -68,8 +68,9 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
             memory.learn(anchors.dated_words(doc, expr), expr.value[:10], tid)
         # deictic expressions ("last week", "yesterday") count from the DCT: they set no narrative time
         if g is not None and "X" not in expr.value and not raw.startswith("UNDEF-REF"):
-            last = (expr.value, tid, expr.start)
             mentioned.append((expr.value, tid, expr.start, g))
+            if not raw.startswith(("UNDEF-yearago", "UNDEF-AGO", "UNDEF-ANA")):
+                last = (expr.value, tid, expr.start)  # the period under discussion, not one compared with it
     warnings = [NO_DCT.format(n=unresolved)] if unresolved else []
     return times, warnings
 
