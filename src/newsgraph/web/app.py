@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -78,9 +79,13 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
     cache = ResponseCache(path, settings.cache_entries)
     app.state.cache = cache
 
-    def answer(key: tuple, make: Callable[[], Any]) -> Response:
-        """The rendered answer, from the cache while the store is unchanged (no pydantic pass over rows)."""
-        return Response(cache.get(key, lambda: render_json(make())), media_type="application/json")
+    async def answer(key: tuple, make: Callable[[], Any]) -> Response:
+        """The rendered answer: from the cache on the event loop while the store is unchanged, else made by a
+        worker thread (SQLite reads block); never a pydantic pass over the rows."""
+        body = cache.peek(key)
+        if body is None:
+            body = await run_in_threadpool(cache.get, key, lambda: render_json(make()))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/status", tags=["store"], summary="The store served and what the server allows")
     def status() -> dict[str, Any]:
@@ -91,11 +96,11 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
                 "counts": counts}
 
     @app.get("/api/facets", tags=["timeline"], summary="What the timeline can be filtered by")
-    def facets() -> Response:
-        return answer(("facets",), lambda: wq.facets(store()))
+    async def facets() -> Response:
+        return await answer(("facets",), lambda: wq.facets(store()))
 
     @app.get("/api/timeline", tags=["timeline"], summary="Corpus events in date order, filtered")
-    def timeline(
+    async def timeline(
         actor: Annotated[str | None, Query(description="an actor id or a name as articles write it")] = None,
         type: Annotated[str | None, Query(description="a PLOVER event type (CONSULT, ACCUSE ...)")] = None,  # noqa: A002
         date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD, YYYY-MM or YYYY")] = None,
@@ -107,35 +112,35 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
                                date_to=date_to or None, source=source or None)
             return {"count": len(rows), "events": rows}
 
-        return answer(("timeline", actor, type, date_from, date_to, source), make)
+        return await answer(("timeline", actor, type, date_from, date_to, source), make)
 
     @app.get("/api/events/{event_id}", tags=["timeline"], summary="One event: its evidence and the outlets")
-    def event(event_id: str) -> Response:
-        return answer(("event", event_id), lambda: wq.event(store(), event_id))
+    async def event(event_id: str) -> Response:
+        return await answer(("event", event_id), lambda: wq.event(store(), event_id))
 
     @app.get("/api/graph", tags=["actors"], summary="Actors (size: mentions) and who acts with/against whom")
-    def graph() -> Response:
-        return answer(("graph",), lambda: wq.graph(store(), settings.graph_max_nodes))
+    async def graph() -> Response:
+        return await answer(("graph",), lambda: wq.graph(store(), settings.graph_max_nodes))
 
     @app.get("/api/actors/{actor_id}", tags=["actors"],
              summary="One actor: roles over time, quotes, events, partners, opponents, articles")
-    def actor(actor_id: str) -> Response:
-        return answer(("actor", actor_id), lambda: wq.actor(store(), actor_id))
+    async def actor(actor_id: str) -> Response:
+        return await answer(("actor", actor_id), lambda: wq.actor(store(), actor_id))
 
     @app.get("/api/articles", tags=["articles"], summary="Stored articles, newest first")
-    def articles(limit: Annotated[int, Query(ge=1, le=settings.list_max_rows)] = 100,
+    async def articles(limit: Annotated[int, Query(ge=1, le=settings.list_max_rows)] = 100,
                  offset: Annotated[int, Query(ge=0)] = 0) -> Response:
-        return answer(("articles", limit, offset), lambda: wq.articles(store(), limit, offset))
+        return await answer(("articles", limit, offset), lambda: wq.articles(store(), limit, offset))
 
     @app.get("/api/articles/{doc_id}", tags=["articles"],
              summary="One article with every fact as a span of its text")
-    def article(doc_id: str) -> Response:
-        return answer(("article", doc_id), lambda: wq.article(store(), doc_id))
+    async def article(doc_id: str) -> Response:
+        return await answer(("article", doc_id), lambda: wq.article(store(), doc_id))
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over articles and quotes (FTS5)")
-    def search(q: Annotated[str, Query(min_length=1, max_length=settings.query_max_chars,
+    async def search(q: Annotated[str, Query(min_length=1, max_length=settings.query_max_chars,
                                        description="words, all required")]) -> Response:
-        return answer(("search", q), lambda: wq.search(store(), q, settings.search_max_hits))
+        return await answer(("search", q), lambda: wq.search(store(), q, settings.search_max_hits))
 
     if settings.allow_ingest:
         @app.post("/api/ingest", tags=["store"], summary="Add articles (JSONL form); only with --allow-ingest",

@@ -34,6 +34,19 @@ class ResponseCache:
         self.hits = 0
         self.misses = 0
 
+    def peek(self, key: Hashable) -> bytes | None:
+        """The kept body when it is still valid, else None; cheap enough for the event loop (two stats)."""
+        if self.entries <= 0:
+            return None
+        stamp = store_stamp(self.db)
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None and item[0] == stamp:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return item[1]
+        return None
+
     def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
         """The body for key, made again when the store changed since it was kept (or never kept)."""
         if self.entries <= 0:
