@@ -95,11 +95,13 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
         return {"db": path.name, "read_only": not settings.allow_ingest, "allow_ingest": settings.allow_ingest,
                 "counts": counts}
 
-    @app.get("/api/facets", tags=["timeline"], summary="What the timeline can be filtered by")
+    @app.get("/api/facets", tags=["timeline"], summary="What the timeline can be filtered by",
+             description="Answer: `{types: [str], outlets: [str], actors: [{id, name, events}], published: {from, to}, documents}`.")
     async def facets() -> Response:
         return await answer(("facets",), lambda: wq.facets(store()))
 
-    @app.get("/api/timeline", tags=["timeline"], summary="Corpus events in date order, filtered")
+    @app.get("/api/timeline", tags=["timeline"], summary="Corpus events in date order, filtered",
+             description="Answer: `{count, events: [{event, date, type, actors: [name], targets: [name], place, first_reported, reports, evidence, outlets: [str]}]}`; undated events sort by their first report.")
     async def timeline(
         actor: Annotated[str | None, Query(description="an actor id or a name as articles write it")] = None,
         type: Annotated[str | None, Query(description="a PLOVER event type (CONSULT, ACCUSE ...)")] = None,  # noqa: A002
@@ -114,30 +116,36 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
 
         return await answer(("timeline", actor, type, date_from, date_to, source), make)
 
-    @app.get("/api/events/{event_id}", tags=["timeline"], summary="One event: its evidence and the outlets")
+    @app.get("/api/events/{event_id}", tags=["timeline"], summary="One event: its evidence and the outlets",
+             description="Answer: `{id, type, date, first_reported, place, actors: [{id, name}], targets: [{id, name}], outlets, reports: [{published, outlet, first, credited_to, modality, title, url, document, report, evidence, start, end, trigger, context_before, context_after}]}`; `start`/`end` index the document's text.")
     async def event(event_id: str) -> Response:
         return await answer(("event", event_id), lambda: wq.event(store(), event_id))
 
-    @app.get("/api/graph", tags=["actors"], summary="Actors (size: mentions) and who acts with/against whom")
+    @app.get("/api/graph", tags=["actors"], summary="Actors (size: mentions) and who acts with/against whom",
+             description="Answer: `{nodes: [{id, name, type, mentions}], edges: [{source, target, with, against}], total_actors}`; with = same side of an event, against = actor and target.")
     async def graph() -> Response:
         return await answer(("graph",), lambda: wq.graph(store(), settings.graph_max_nodes))
 
     @app.get("/api/actors/{actor_id}", tags=["actors"],
-             summary="One actor: roles over time, quotes, events, partners, opponents, articles")
+             summary="One actor: roles over time, quotes, events, partners, opponents, articles",
+             description="Answer: `{id, name, type, aliases, documents, roles: [{title, of, date, document, evidence}], quotes: [{date, text, kind, cue, document, outlet}], events (as in the timeline), with: [{actor, name, events}], against, articles: [{id, title, published, outlet, mentions}]}`.")
     async def actor(actor_id: str) -> Response:
         return await answer(("actor", actor_id), lambda: wq.actor(store(), actor_id))
 
-    @app.get("/api/articles", tags=["articles"], summary="Stored articles, newest first")
+    @app.get("/api/articles", tags=["articles"], summary="Stored articles, newest first",
+             description="Answer: `{total, offset, articles: [{id, title, published, outlet, url, entities, events, quotes}]}`.")
     async def articles(limit: Annotated[int, Query(ge=1, le=settings.list_max_rows)] = 100,
                  offset: Annotated[int, Query(ge=0)] = 0) -> Response:
         return await answer(("articles", limit, offset), lambda: wq.articles(store(), limit, offset))
 
     @app.get("/api/articles/{doc_id}", tags=["articles"],
-             summary="One article with every fact as a span of its text")
+             summary="One article with every fact as a span of its text",
+             description="Answer: `{id, title, author, published, outlet, url, text, counts, facts: [{kind, start, end, label, detail, ...}]}`; kind is entity, role, time, quote, event, trigger or amount; label/detail are what the page shows on hover (normalized value, speaker, type).")
     async def article(doc_id: str) -> Response:
         return await answer(("article", doc_id), lambda: wq.article(store(), doc_id))
 
-    @app.get("/api/search", tags=["search"], summary="Full-text search over articles and quotes (FTS5)")
+    @app.get("/api/search", tags=["search"], summary="Full-text search over articles and quotes (FTS5)",
+             description="Answer: `{query, articles: [{id, title, published, outlet, snippet}], quotes: [{document, id, start, end, kind, text, speaker, speaker_id, title, published, outlet}]}`; matched words sit between U+0002 and U+0003.")
     async def search(q: Annotated[str, Query(min_length=1, max_length=settings.query_max_chars,
                                        description="words, all required")]) -> Response:
         return await answer(("search", q), lambda: wq.search(store(), q, settings.search_max_hits))

@@ -177,13 +177,16 @@ NG.views.docs = async function (main) {
   main.appendChild(NG.h("p", {}, "Machine-readable: ", NG.h("a", {href: "/openapi.json"}, "/openapi.json"), " (OpenAPI " + spec.openapi + ")."));
   for (const [path, ops] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(ops)) {
+      const typeOf = (sc) => !sc ? "" : sc.type || (sc.anyOf || []).map((x) => x.type).filter((t) => t && t !== "null").join("|");
       const params = (op.parameters || []).map((p) => NG.h("li", {},
-        NG.h("code", {}, p.name), ` (${p.in}${p.required ? ", required" : ""}${p.schema && p.schema.type ? ", " + p.schema.type : ""})`,
+        NG.h("code", {}, p.name), ` (${p.in}${p.required ? ", required" : ""}${typeOf(p.schema) ? ", " + typeOf(p.schema) : ""})`,
         p.description ? " — " + p.description : ""));
-      const tryIt = method === "get" && !path.includes("{") ? NG.h("a", {href: path}, " try") : null;
+      const needs = (op.parameters || []).some((p) => p.required);
+      const tryIt = method === "get" && !needs ? NG.h("a", {href: path}, " try") : null;
       main.appendChild(NG.h("section", {class: "op"},
         NG.h("h3", {}, NG.h("span", {class: "method " + method}, method.toUpperCase()), " ", NG.h("code", {}, path), tryIt),
         NG.h("p", {}, op.summary || ""),
+        op.description ? NG.h("p", {class: "muted small"}, op.description) : null,
         params.length ? NG.h("ul", {}, params) : null,
         op.requestBody ? NG.h("p", {class: "muted"}, "Body: application/json, an article as in the JSONL form, or a list of them.") : null));
     }
