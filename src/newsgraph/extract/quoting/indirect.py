@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.coref import Coref
 from newsgraph.extract.quoting.direct import QUOTE_MARKS, Found
+from newsgraph.extract.quoting.lexicon import Lexicon
 from newsgraph.extract.quoting.syntax import (
     VERB_POS,
     cited_source,
@@ -76,11 +79,23 @@ def _is_expletive(subject: Token) -> bool:
     )
 
 
+def _candidates(doc: Doc, lex: Lexicon) -> list[int]:
+    """Indices of the only tokens that can start an attribution, found on arrays (no Token objects)."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in lex.speech_verbs} | {strings.add(w) for w in ("according", ":")}
+    arr = doc.to_array([LEMMA, LOWER])
+    if not len(arr):
+        return []
+    hits = np.isin(arr[:, 0], list(wanted)) | np.isin(arr[:, 1], list(wanted))
+    return np.flatnonzero(hits).tolist()
+
+
 def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int]) -> list[Found]:
     """Every reporting verb with a content clause, and every "according to X"."""
     out: list[Found] = []
     lex = coref.lex
-    for t in doc:
+    for i in _candidates(doc, lex):
+        t = doc[i]
         if inside[t.i]:
             continue
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
@@ -14,6 +15,8 @@ STRAIGHT = '"'
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = {"‘": "’", "‹": "›"}
 SENTENCE_END = frozenset(".?!…:;")
+# The only characters the scan stops at: marks and line breaks.
+_INTERESTING = re.compile(r'["“”«»„‟‘‹\n]')
 _BREAK = re.compile(r"[ \t\r]*\n\s*")
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/")
 
@@ -63,10 +66,19 @@ def find_marked(text: str, settings: QuoteSettings = DEFAULT_QUOTES) -> list[Mar
 
     def emit(end: int, close: int | None) -> None:
         assert open_at is not None
+        if end - open_at > settings.max_quote_chars:
+            end, close = open_at + 1 + settings.max_quote_chars, None  # capped: never the rest of the article
         s, e = _strip(text, open_at + 1, end)
         if e > s:
             found.append(Marked(s, e, open_at, close, _is_paragraph_start(text, open_at)))
 
+    positions = [m.start() for m in _INTERESTING.finditer(text)]
+
+    def next_at(j: int) -> int:
+        k = bisect_left(positions, j)
+        return positions[k] if k < len(positions) else n
+
+    i = next_at(0)
     while i < n:
         c = text[i]
         if open_at is None:
@@ -79,7 +91,7 @@ def find_marked(text: str, settings: QuoteSettings = DEFAULT_QUOTES) -> list[Mar
                     if e > s:
                         found.append(Marked(s, e, i, end, _is_paragraph_start(text, i)))
                     i = end
-            i += 1
+            i = next_at(i + 1)
             continue
         # inside a quotation
         if c == "\n":
@@ -90,14 +102,16 @@ def find_marked(text: str, settings: QuoteSettings = DEFAULT_QUOTES) -> list[Mar
             mid_sentence = bool(before) and before[-1] not in SENTENCE_END and next_char.islower()
             if mid_sentence and soft < settings.max_soft_breaks:
                 soft += 1
-                i = nxt
+                i = next_at(nxt)
                 continue
             if _worth_capping(text, open_at, i):
                 emit(i, None)
             open_at = None
-            i = nxt
+            i = next_at(nxt)
             continue
         if i - open_at > settings.max_quote_chars:
+            if _worth_capping(text, open_at, i):
+                emit(i, None)
             open_at = None
             continue
         if closer and c == closer:
@@ -127,7 +141,7 @@ def find_marked(text: str, settings: QuoteSettings = DEFAULT_QUOTES) -> list[Mar
                 open_at, inner, soft = i, 0, 0
         elif c in CLOSERS and closer == "" and inner:
             inner -= 1
-        i += 1
+        i = next_at(i + 1)
     if open_at is not None and _worth_capping(text, open_at, n):
         emit(n, None)
     return found
