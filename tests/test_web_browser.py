@@ -72,6 +72,11 @@ class Page:
         self.page.screenshot(path=str(path), full_page=True)
         return path
 
+    def clean_of_dialogs_only(self) -> None:
+        """For pages that fetch a 404 on purpose (the browser logs it as a console error)."""
+        assert not self.dialogs, f"a script ran: {self.dialogs}"
+        assert not self.outside, f"requests left the machine: {self.outside}"
+
     def clean(self) -> None:
         assert not self.dialogs, f"a script ran: {self.dialogs}"
         assert not self.errors, self.errors
@@ -185,3 +190,28 @@ def test_web_browser_article_with_markup_keeps_it_literal(page):
     assert pg.locator("main a", has_text="original").get_attribute("href") == "#", "javascript: URL neutralised"
     page.shot("xss-article")
     page.clean()
+
+
+@pytest.mark.parametrize("kind", ["events", "actors"])
+def test_web_browser_opens_event_and_actor_pages_by_id(page, server, kind):
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(server.url + ("/api/timeline" if kind == "events" else "/api/graph")) as r:
+        body = json.load(r)
+    ident = body["events"][0]["event"] if kind == "events" else body["nodes"][0]["id"]
+    pg = page.open(f"/{kind}/{ident}")
+    assert pg.locator("main .error").count() == 0, pg.locator("main").inner_text()
+    if kind == "events":
+        assert pg.locator("#event-panel blockquote.evidence").count() >= 1
+    else:
+        assert pg.locator("main h2", has_text="Roles over time").count() == 1
+    page.shot(f"{kind}-page")
+    page.clean()
+
+
+def test_web_browser_unknown_ids_show_an_error_as_text(page):
+    pg = page.open("/actors/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    assert "<img src=x onerror=alert(1)>" in pg.locator("main .error").inner_text()
+    assert pg.locator("main img").count() == 0
+    page.clean_of_dialogs_only()
