@@ -75,7 +75,9 @@ def main() -> int:
                 runs[workers] = report
                 print(f"ray, {workers} worker(s): {report.rate:6.1f} articles/s end to end ({report.seconds:.1f} s), "
                       f"{report.records / report.window_seconds:6.1f} articles/s over the extraction window "
-                      f"({report.window_seconds:.1f} s)")
+                      f"({report.window_seconds:.1f} s); {report.records / report.cpu_seconds:.1f} articles per "
+                      f"CPU-second; workers on a CPU {report.cpu_seconds / (report.window_seconds * workers):.0%} "
+                      f"of the window")
         finally:
             engine.stop()
     one, two = runs[1], runs[2]
@@ -83,7 +85,10 @@ def main() -> int:
     w1, w2 = one.records / one.window_seconds, two.records / two.window_seconds
     eff_window = w2 / (2 * w1)
     print(f"ray 1 worker / local 1 process (window): {w1 / (n_local / t_local):.2f}")
-    print(f"scaling efficiency 2 workers vs 1: {eff_e2e:.2f} end to end, {eff_window:.2f} over the extraction window")
+    print(f"scaling efficiency 2 workers vs 1: {eff_e2e:.2f} end to end, {eff_window:.2f} over the extraction window; "
+          f"{(two.records / two.cpu_seconds) / (one.records / one.cpu_seconds):.2f} in CPU time per article "
+          f"(1.00: parallel workers add no cost per article; wall figures fall short of it when other jobs "
+          f"hold the cores)")
     per_core = w2 / 2  # articles per second per core at the 2-worker rate
     print(f"core-hours per million articles at the 2-worker wall rate: {1e6 / per_core / 3600:,.1f} "
           f"({per_core:.1f} articles/s per core; inflated by whatever else the cores run)")
