@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import select
 import subprocess
 import sys
 import tempfile
@@ -177,7 +178,8 @@ def run_server(db: Path, extra: list[str], args: argparse.Namespace, label: str)
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", "0", *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        line = proc.stdout.readline()
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        line = proc.stdout.readline() if ready else ""
         if "http://" not in line:
             print(f"skipped: the server did not start: {line.strip()} {proc.stderr.read().strip()}")
             return None

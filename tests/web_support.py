@@ -70,7 +70,10 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", "0", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
+        import select
+
+        ready, _, _ = select.select([self.proc.stdout], [], [], 60)  # a server that never starts fails the test
+        line = self.proc.stdout.readline() if ready else ""
         if "http://" not in line:
             self.close()
             raise RuntimeError(f"serve did not start: {line!r} {self.proc.stderr.read()!r}")
