@@ -259,6 +259,34 @@ def score_petrarch() -> None:
         print(f"  of the agreeing events, source country agrees {src_ok}/{src_n}, target {tar_ok}/{tar_n}")
 
 
+SEED = SHARED / "seed" / "wsws-2023-07-10-putin-prigozhin.txt"
+
+
+def score_speed(repeat: int = 20) -> None:
+    """Time of find_events against the parse, per article (the seed and the GSR as one long text)."""
+    from newsgraph import nlp as nlp_mod
+    from newsgraph.extract.events import find_events
+    from newsgraph.extract.mentions import MentionIndex
+    from newsgraph.pipeline import build_record, to_document
+
+    nlp = nlp_mod.load()
+    texts = {"seed article": SEED.read_text(encoding="utf-8")} if SEED.exists() else {}
+    texts["GSR as one text"] = "\n\n".join(g.text for g in load(GSR))
+    for name, text in texts.items():
+        document = to_document({"text": text, "published": "2023-07-10"})
+        t0 = time.perf_counter()
+        doc = nlp(text)
+        parse = time.perf_counter() - t0
+        record = build_record(doc, document)
+        index = MentionIndex(record.entities)
+        t0 = time.perf_counter()
+        for _ in range(repeat):
+            find_events(doc, record, index)
+        events = (time.perf_counter() - t0) / repeat
+        print(f"speed, {name} ({len(text):,} chars): parse {parse * 1000:.1f} ms, events {events * 1000:.2f} ms "
+              f"= {100 * events / parse:.1f}% of the parse ({len(record.events)} events)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--show", type=int, default=0, help="print this many missed records")
@@ -270,6 +298,7 @@ def main() -> int:
         return 0
     for mode in (["pipeline", "ents"] if args.entities == "both" else [args.entities]):
         score_gsr(args.show, mode == "ents")
+    score_speed()
     if PETR.exists() and CAMEO2PLOVER.exists():
         score_petrarch()
     else:

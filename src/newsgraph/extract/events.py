@@ -9,6 +9,7 @@ from newsgraph.extract.eventing.lexicon import load_cues, load_lexicon
 from newsgraph.extract.eventing.merge import Candidate, merge
 from newsgraph.extract.eventing.modality import find_modality
 from newsgraph.extract.eventing.roles import find_roles
+from newsgraph.extract.eventing.sentences import Sentences
 from newsgraph.extract.eventing.settings import DEFAULT, EventSettings
 from newsgraph.extract.eventing.triggers import find_triggers
 from newsgraph.extract.mentions import MentionIndex
@@ -17,10 +18,10 @@ from newsgraph.model import Event, Record, Span
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-def _evidence(doc: Doc, tok: Token) -> Span:
+def _evidence(doc: Doc, tok: Token, sents: Sentences) -> Span:
     """The sentence that tells the event, without surrounding whitespace or a paragraph the parser ran in."""
-    sent = tok.sent
-    text = doc.text
+    sent = sents.of(tok)
+    text = sents.text_all
     start, end = sent.start_char, sent.end_char
     # The small model sometimes runs a closing quote, a title or a byline into the next paragraph's sentence.
     cut = text.rfind("\n\n", start, tok.idx)
@@ -47,6 +48,7 @@ def find_events(
     """The events the document tells, one per real event, each mention with its evidence."""
     lex, cues = load_lexicon(), load_cues()
     placed = place_times(doc, record.times)
+    sents = Sentences(doc)
     published = record.document.published
     cands: list[Candidate] = []
     for trig in find_triggers(doc, lex, settings.max_climb):
@@ -56,7 +58,7 @@ def find_events(
         modality, source = find_modality(anchor, nominal, cues, index)
         frame = [anchor, *roles.frame]
         date, time_id, date_source = date_event(
-            doc, trig.token, frame, placed, published, settings.context_sentences
+            sents, trig.token, frame, placed, published, settings.context_sentences
         )
         anaphoric = bool(
             nominal is not None
@@ -68,7 +70,7 @@ def find_events(
                 type=trig.rule.type,
                 trigger=trig.text(settings.max_trigger_gap),
                 lemma=trig.token.lemma_.lower(),
-                evidence=_evidence(doc, trig.token),
+                evidence=_evidence(doc, trig.token, sents),
                 actors=roles.actors,
                 targets=roles.targets,
                 modality=modality,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from newsgraph.extract.eventing.sentences import Sent, Sentences
 from newsgraph.model import DateSource, TimeExpr, TimexType
 
 # Only calendar values date an event; PAST_REF or a duration does not.
@@ -56,33 +57,33 @@ def _source_of(t: TimeExpr) -> DateSource:
     return DateSource.TEXT
 
 
-def _paragraph_sents(doc: Doc, sent: Span, back: int) -> list[Span]:
-    """The sentence and up to ``back`` sentences before it in the same paragraph, nearest first."""
-    sents = [sent]
-    prev_start = sent.start
-    while len(sents) <= back and prev_start > 0:
-        prev = doc[prev_start - 1].sent
-        gap_start = prev.start_char + len(prev.text.rstrip())
-        cur = sents[-1]
-        gap_end = cur.start_char + (len(cur.text) - len(cur.text.lstrip()))
-        if "\n" in doc.text[gap_start:gap_end]:  # a paragraph break: the narrative time may have moved
+def _paragraph_sents(sents: Sentences, k: int, back: int) -> list[Sent]:
+    """Sentence ``k`` and up to ``back`` sentences before it in the same paragraph, nearest first."""
+    out = [sents.sents[k]]
+    text = sents.text_all
+    while len(out) <= back and k > 0:
+        k -= 1
+        prev, cur = sents.sents[k], out[-1]
+        gap_start = prev.start_char + len(sents.text(prev).rstrip())
+        gap_end = cur.start_char + (len(sents.text(cur)) - len(sents.text(cur).lstrip()))
+        if "\n" in text[gap_start:gap_end]:  # a paragraph break: the narrative time may have moved
             break
-        sents.append(prev)
-        prev_start = prev.start
-    return sents
+        out.append(prev)
+    return out
 
 
 def date_event(
-    doc: Doc, trigger: Token, frame: list[Token], placed: list[PlacedTime], published: str | None, back: int
+    sents: Sentences, trigger: Token, frame: list[Token], placed: list[PlacedTime], published: str | None,
+    back: int,
 ) -> tuple[str | None, str | None, DateSource | None]:
     """(TIMEX3 value, time id, where it came from) for one event."""
-    sent = trigger.sent
+    sent = sents.of(trigger)
     in_sent = [p for p in placed if sent.start_char <= p.time.start < sent.end_char and p.calendar]
     ids = {t.i for t in frame}
     for p in in_sent:
         if _attached(p, ids):
             return p.time.value, p.time.id, _source_of(p.time)
-    for i, s in enumerate(_paragraph_sents(doc, sent, back)):
+    for i, s in enumerate(_paragraph_sents(sents, sents.index_of(trigger), back)):
         cands = [p for p in placed if s.start_char <= p.time.start < s.end_char and p.calendar]
         if i == 0:
             before = [p for p in cands if p.time.start < trigger.idx]

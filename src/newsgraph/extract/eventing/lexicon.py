@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
 from typing import Any
-
-import tomllib
 
 from newsgraph.model import PloverType
 
