@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
+DB ?= $(OUT)/examples.db
 
-.PHONY: install demo test lint bench clean
+.PHONY: install browser demo serve test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +19,21 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# Debian's chromium for the browser tests of the web app; skips itself where it cannot install.
+browser:
+	sh scripts/install-browser.sh
+
 demo: install
 	@mkdir -p $(OUT)
 	$(BIN)/newsgraph extract examples/*.txt --summary -o $(OUT)/examples.jsonl
 	@echo "JSON written to $(OUT)/examples.jsonl"
+	$(BIN)/newsgraph ingest examples --db $(DB) --no-progress
+	@echo "Corpus stored in $(DB). Browse it: $(BIN)/newsgraph serve --db $(DB)  (it prints the address to open, http://127.0.0.1:8000/ by default)"
 
-test: install
+serve: demo
+	$(BIN)/newsgraph serve --db $(DB)
+
+test: install browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 
