@@ -130,3 +130,10 @@ def test_entities_acronyms_and_prefixes_are_one(nlp, text, full, short):
 def test_entities_time_zone_is_no_organisation(nlp):
     names = [e.name for e in find_entities(nlp("The speech began at 16:00 UTC in the White House."))]
     assert "UTC" not in names and "White House" in names
+
+
+def test_roles_appointment_with_subject_in_apposition(nlp):
+    doc = nlp("The country's largest car maker General Motors today named Mary Barra as its new chief executive.")
+    entities = find_entities(doc)
+    barra, gm = _by_name(entities, "Mary Barra"), _by_name(entities, "General Motors")
+    assert [(r.title, r.of) for r in barra.roles] == [("chief executive", gm.id)]

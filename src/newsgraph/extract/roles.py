@@ -138,7 +138,7 @@ def _appositive(doc: Doc, person: Token, head: Token, taken: set[int]) -> RoleFi
 def _appointment(doc: Doc, person: Token, taken: set[int]) -> RoleFinding | None:
     """ "GM named Mary Barra as its new chief executive"."""
     verb = person.head
-    if person.dep_ != "dobj" or verb.lemma_.lower() not in _APPOINT:
+    if person.dep_ not in ("dobj", "oprd") or verb.lemma_.lower() not in _APPOINT:
         return None
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "as":
@@ -151,7 +151,11 @@ def _appointment(doc: Doc, person: Token, taken: set[int]) -> RoleFinding | None
             return None
         if finding.of_token is None:
             owners = [c for c in objs[0].children if c.dep_ == "poss" and c.pos_ == "PRON"]
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in taken]
+            # The subject, or the name in apposition to it ("the car maker General Motors named ...").
+            subjects = [
+                t for c in verb.children if c.dep_ == "nsubj"
+                for t in (c, *(a for a in c.children if a.dep_ == "appos")) if t.i in taken
+            ]
             if owners and subjects:
                 finding.of_token = subjects[0].i
         finding.evidence = _chars(doc, person.i, objs[0].right_edge.i + 1)
