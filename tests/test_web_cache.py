@@ -47,3 +47,31 @@ def test_web_cache_is_bounded(db, entries, makes):
 
 def test_web_cache_stamp_sees_a_missing_wal(db):
     assert store_stamp(db)[1] is None and store_stamp(db)[0] is not None
+
+
+def test_web_cache_makes_one_answer_for_concurrent_misses(db):
+    import threading
+    import time
+
+    cache = ResponseCache(db, 4)
+    made = []
+
+    def make() -> bytes:
+        made.append(1)
+        time.sleep(0.2)
+        return b"body"
+
+    out = []
+    threads = [threading.Thread(target=lambda: out.append(cache.get("k", make))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert out == [b"body"] * 8 and len(made) == 1
+
+
+def test_web_cache_failed_make_is_not_kept_and_others_retry(db):
+    cache = ResponseCache(db, 4)
+    with pytest.raises(ValueError):
+        cache.get("k", lambda: (_ for _ in ()).throw(ValueError("boom")))
+    assert cache.get("k", lambda: b"ok") == b"ok"

@@ -31,6 +31,8 @@ class ResponseCache:
         self.entries = entries
         self._items: OrderedDict[Hashable, tuple[Stamp, bytes]] = OrderedDict()
         self._lock = threading.Lock()
+        self._making: dict[Hashable, threading.Event] = {}
+        self.wait_seconds = 60.0  # a wait on another thread's answer; then try again
         self.hits = 0
         self.misses = 0
 
@@ -48,23 +50,35 @@ class ResponseCache:
         return None
 
     def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
-        """The body for key, made again when the store changed since it was kept (or never kept)."""
+        """The body for key, made again when the store changed since it was kept (or never kept).
+        Concurrent misses on one key make it once: the others wait for it (200 tabs opening one view)."""
         if self.entries <= 0:
             return make()
-        stamp = store_stamp(self.db)
-        with self._lock:
-            item = self._items.get(key)
-            if item is not None and item[0] == stamp:
-                self._items.move_to_end(key)
-                self.hits += 1
-                return item[1]
-        body = make()
-        # keep it only if no write landed while it was being made
-        if store_stamp(self.db) == stamp:
+        while True:
+            stamp = store_stamp(self.db)
             with self._lock:
-                self.misses += 1
-                self._items[key] = (stamp, body)
-                self._items.move_to_end(key)
-                while len(self._items) > self.entries:
-                    self._items.popitem(last=False)
-        return body
+                item = self._items.get(key)
+                if item is not None and item[0] == stamp:
+                    self._items.move_to_end(key)
+                    self.hits += 1
+                    return item[1]
+                running = self._making.get(key)
+                if running is None:
+                    running = self._making[key] = threading.Event()
+                    break
+            running.wait(timeout=self.wait_seconds)
+        try:
+            body = make()
+            # keep it only if no write landed while it was being made
+            if store_stamp(self.db) == stamp:
+                with self._lock:
+                    self.misses += 1
+                    self._items[key] = (stamp, body)
+                    self._items.move_to_end(key)
+                    while len(self._items) > self.entries:
+                        self._items.popitem(last=False)
+            return body
+        finally:
+            with self._lock:
+                self._making.pop(key, None)
+            running.set()
