@@ -156,6 +156,10 @@ def _appointment(doc: Doc, person: Token, taken: set[int]) -> RoleFinding | None
                 t for c in verb.children if c.dep_ == "nsubj"
                 for t in (c, *(a for a in c.children if a.dep_ == "appos")) if t.i in taken
             ]
+            if owners and not subjects:  # a parse without a subject: the nearest organisation before
+                subjects = [
+                    t for t in reversed(doc[verb.sent.start:verb.i]) if t.i in taken and t.ent_type_ == "ORG"
+                ][:1]
             if owners and subjects:
                 finding.of_token = subjects[0].i
         finding.evidence = _chars(doc, person.i, objs[0].right_edge.i + 1)
