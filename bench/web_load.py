@@ -184,7 +184,9 @@ def run_server(db: Path, extra: list[str], args: argparse.Namespace, label: str)
             print(f"skipped: the server did not start: {line.strip()} {proc.stderr.read().strip()}")
             return None
         url = line.split(" at ", 1)[1].split()[0].rstrip("/") + args.path
-        asyncio.run(fire(url, 10))  # warm up: thread-local connections, imports
+        wall, lat, err = asyncio.run(fire(url, args.concurrency))  # first contact: cold cache, fresh threads
+        print(f"{label} cold start: {args.concurrency} concurrent GET {args.path}: {wall:.2f} s, "
+              f"p50 {pct(lat, 50) * 1000:.0f} ms, p99 {pct(lat, 99) * 1000:.0f} ms, {err} errors")
         walls, lats, errors = [], [], 0
         for i in range(args.rounds):
             wall, lat, err = asyncio.run(fire(url, args.concurrency))
