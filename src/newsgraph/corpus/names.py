@@ -91,8 +91,10 @@ class NameKey:
     is_acronym: bool  # the form itself looks like an acronym ("GM", "U.S.")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str, entity_type: EntityType) -> NameKey | None:
-    """The comparison key of one name, or None when nothing of it is left to compare."""
+    """The comparison key of one name, or None when nothing of it is left to compare (cached: a corpus
+    repeats its names thousands of times)."""
     r = rules()
     raw_words = words(name)
     is_acronym = bool(re.fullmatch(r"(?:[A-Z]\.?){2,6}", name.replace(" ", ""))) and len(raw_words) <= 3

@@ -84,7 +84,7 @@ class EventResolver:
     def __init__(self, settings: CorpusSettings = DEFAULT) -> None:
         self.settings = settings
         self.events: dict[str, CorpusEvent] = {}
-        self.by_type: dict[PloverType, set[str]] = {}
+        self.by_participant: dict[str, set[str]] = {}  # actor id -> corpus events it takes part in
         self.touched: set[str] = set()
 
     def load(self, corpus_event: str, reports: list[EventIn]) -> None:
@@ -93,12 +93,15 @@ class EventResolver:
 
     def rename_actor(self, old: str, new: str) -> None:
         """An actor merged into another: the events it took part in now name the survivor."""
-        for ev in self.events.values():
+        for cid in self.by_participant.pop(old, set()) | {e.id for e in self.events.values() if old in e.places}:
+            ev = self.events[cid]
             for group in (ev.participants, ev.places):
                 if old in group:
                     group.discard(old)
                     group.add(new)
-                    self.touched.add(ev.id)
+            if new in ev.participants:
+                self.by_participant.setdefault(new, set()).add(cid)
+            self.touched.add(cid)
 
     def resolve_document(self, events: list[EventIn]) -> dict[str, str]:
         """Document event id -> corpus event id."""
@@ -109,7 +112,6 @@ class EventResolver:
             if found is None:
                 found = event_id(e.doc_id, e.id)
                 self.events[found] = CorpusEvent(found, e.type)
-                self.by_type.setdefault(e.type, set()).add(found)
             self._add(found, e)
             claimed.add(found)
             out[e.id] = found
@@ -119,10 +121,11 @@ class EventResolver:
         ev = self.events.get(corpus_event)
         if ev is None:
             ev = self.events[corpus_event] = CorpusEvent(corpus_event, e.type)
-            self.by_type.setdefault(e.type, set()).add(corpus_event)
         if e.date:
             ev.dates[e.date] += 1
         ev.participants |= e.participants
+        for actor in e.participants:
+            self.by_participant.setdefault(actor, set()).add(corpus_event)
         if e.place:
             ev.places.add(e.place)
         ev.triggers.add(trigger_stem(e.trigger))
@@ -137,9 +140,10 @@ class EventResolver:
         if not e.participants:
             return None  # nothing to tell it from any other event of its type
         best: tuple[int, int, str] | None = None
-        for cid in self.by_type.get(e.type, ()):
+        near = set().union(*(self.by_participant.get(a, set()) for a in e.participants))
+        for cid in sorted(near):
             ev = self.events[cid]
-            if cid in claimed or e.doc_id in ev.docs:
+            if ev.type is not e.type or cid in claimed or e.doc_id in ev.docs:
                 continue
             shared = len(e.participants & ev.participants)
             if shared < min(2, len(e.participants), len(ev.participants)) or shared == 0:
