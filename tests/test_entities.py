@@ -137,3 +137,12 @@ def test_roles_appointment_with_subject_in_apposition(nlp):
     entities = find_entities(doc)
     barra, gm = _by_name(entities, "Mary Barra"), _by_name(entities, "General Motors")
     assert [(r.title, r.of) for r in barra.roles] == [("chief executive", gm.id)]
+
+
+def test_roles_apposition_to_a_surname_ner_mislabels(nlp):
+    doc = nlp(
+        "Evgeny Prigozhin spoke on Monday. After months of conflicts with the army leadership, Prigozhin, a "
+        "far-right ex-convict-turned-billionaire and mercenary leader, launched his insurrection on June 23."
+    )
+    person = _by_name(find_entities(doc), "Evgeny Prigozhin")
+    assert ("mercenary leader", None) in [(r.title, r.of) for r in person.roles]

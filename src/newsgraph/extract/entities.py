@@ -314,6 +314,8 @@ def _attach_roles(
         elif f.portfolio is not None:
             of = _ministry(entities, f.portfolio)
         entity = entities[holder]
+        if entity.type is not EntityType.PERSON:
+            continue  # titles are held by people
         if any(r.title.lower() == f.title.lower() and r.of == of for r in entity.roles):
             continue
         s, e = f.evidence

@@ -171,8 +171,13 @@ def _appointment(doc: Doc, person: Token, taken: set[int]) -> RoleFinding | None
 def find_role_findings(doc: Doc, taken: set[int]) -> list[RoleFinding]:
     """Every title given to a person-named entity in the doc."""
     findings: list[RoleFinding] = []
+    # The small NER labels a surname PERSON in one sentence and ORG in the next: a name spelt like a person's
+    # elsewhere in the doc counts as a person here too (roles on non-persons are dropped after clustering).
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not (
+            ent.label_ in ("ORG", "GPE", "NORP") and all(t.text in person_words for t in ent)
+        ):
             continue
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         if start >= ent.end:
