@@ -17,6 +17,7 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATA = SHARED / "data" / "tempeval3" / "TBAQ-cleaned"
 CORPORA = ("TimeBank", "AQUAINT")
+MEANTIME_LAST_SENTENCE = 5  # sentence ids 0-5 (title, dateline, 4 body sentences) carry its TIMEX3 layer
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class TmlDoc:
     dct: str | None
     text: str
     gold: list[Timex]
+    scored_end: int | None = None  # only expressions before this offset are scored (MEANTIME)
 
 
 def read_tml(path: Path) -> TmlDoc:
@@ -178,6 +180,55 @@ def run_corpus(folder: Path, limit: int | None, show: set[str]) -> Score:
     return total
 
 
+def read_meantime(path: Path) -> TmlDoc | None:
+    """A MEANTIME article as a TmlDoc: body text and its TIMEX3 gold (the DCT and title/dateline ones left out)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import meantime_xml
+
+    m = meantime_xml.read(path)
+    gold = []
+    for t in m.root.iter("TIMEX3"):
+        if t.get("functionInDocument") == "CREATION_TIME":
+            continue
+        spans = [m.token_spans[a.get("t_id")] for a in t.findall("token_anchor") if a.get("t_id") in m.token_spans]
+        if not spans:
+            continue
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        gold.append(Timex(start, end, m.text[start:end], t.get("type", ""), t.get("value", "")))
+    gold.sort(key=lambda g: g.start)
+    # MEANTIME annotates time expressions in the title, the dateline and the first four body sentences only
+    sentence = {tok.get("t_id"): int(tok.get("sentence", 0)) for tok in m.root.findall("token")}
+    ends = [e for tid, (_, e) in m.token_spans.items() if sentence.get(tid, 99) <= MEANTIME_LAST_SENTENCE]
+    return TmlDoc(m.name or path.stem, m.dct, m.text, gold, max(ends) if ends else 0)
+
+
+def run_meantime(limit: int | None, show: set[str]) -> Score:
+    """The same scoring on MEANTIME's English Wikinews articles (a check of generality: never tuned on)."""
+    from newsgraph import nlp as nlp_mod
+    from newsgraph.extract.times import find_times
+
+    nlp = nlp_mod.load()
+    total = Score()
+    for path in sorted((SHARED / "data" / "meantime").rglob("*.xml"))[:limit]:
+        d = read_meantime(path)
+        if d is None:
+            continue
+        t0 = time.perf_counter()
+        doc = nlp(d.text)
+        t1 = time.perf_counter()
+        times, _ = find_times(doc, d.dct)
+        t2 = time.perf_counter()
+        system = [Timex(t.start, t.end, t.text, t.type.value, t.value) for t in times
+                  if d.scored_end is None or t.start < d.scored_end]
+        s = score_doc(d.gold, system, d.name)
+        s.parse_ms, s.find_ms, s.docs = (t1 - t0) * 1000, (t2 - t1) * 1000, 1
+        total.add(s)
+        for line in spurious_and_missed(d.gold, system, d.name):
+            if line.split("\t", 1)[0] in show:
+                print(line)
+    return total
+
+
 def report(name: str, s: Score) -> None:
     f = s.figures()
     print(f"{name:9s} docs {s.docs:3d} gold {s.gold:4d} sys {s.system:4d} | "
@@ -206,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", default="", help="comma list of MISS,EXTENT,SPUR to list span errors")
     ap.add_argument("--corpus", choices=CORPORA, action="append")
     ap.add_argument("--limit", type=int, default=None, help="first N documents per corpus")
+    ap.add_argument("--meantime", action="store_true", help="also score MEANTIME (Wikinews, not a dev set)")
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"skipped: {DATA} absent")
@@ -217,6 +269,12 @@ def main(argv: list[str] | None = None) -> int:
             print("VALUE\t" + line)
     for name, s in scores.items():
         report(name, s)
+    if args.meantime and (SHARED / "data" / "meantime").exists():
+        mt = run_meantime(args.limit, show)
+        if args.errors:
+            for line in mt.errors:
+                print("VALUE\t" + line)
+        report("MEANTIME", mt)
     print("HeidelTime on the TempEval-3 test set (published): value F1 0.776, strict F1 0.813")
     return 0
 

@@ -81,6 +81,8 @@ def ago(d: date, unit: str, n: float) -> str:
     """n units before d at the unit's own granularity; decades and centuries count in years."""
     if unit in ("decade", "century", "millennium"):
         return str(d.year - round(n * {"decade": 10, "century": 100, "millennium": 1000}[unit]))
+    if unit == "week":  # "two weeks ago" names a day, as news uses it
+        return (d - timedelta(days=round(7 * n))).isoformat()
     if n != int(n):  # "2 1/2 years ago": count in the smaller unit
         smaller, k = _SMALLER.get(unit, (unit, 1))
         return ago(d, smaller, n * k)
