@@ -139,8 +139,12 @@ def find_marked(text: str, settings: QuoteSettings = DEFAULT_QUOTES) -> list[Mar
                 if _worth_capping(text, open_at, i):
                     emit(i, None)
                 open_at, inner, soft = i, 0, 0
-        elif c in CLOSERS and closer == "" and inner:
-            inner -= 1
+        elif c in CLOSERS and closer == "":
+            if inner:
+                inner -= 1
+            else:  # a sloppy mix the other way: "words” closes
+                emit(i, i)
+                open_at = None
         i = next_at(i + 1)
     if open_at is not None and _worth_capping(text, open_at, n):
         emit(n, None)

@@ -9,6 +9,7 @@ from newsgraph.extract.quoting.lexicon import Lexicon
 from newsgraph.model import Span
 
 SENTENCE_FINAL = frozenset({".", "?", "!", "…"})
+STOPS_PHRASE = frozenset({",", "(", ")", "—", "–", ":", ";", '"', "“", "”", "‘", "’", "'"})
 NAME_DEPS = frozenset({"compound", "flat", "det", "amod", "nmod"})
 VERB_POS = frozenset({"VERB", "AUX"})
 
@@ -60,7 +61,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
         return subject_of(verb.head.head, depth + 1)  # "Lukashenko, after declaring that ..."
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):  # "the 43-year-old asked"
         return _misattached_subject(verb) or _object_participle(verb) or verb.head
     return None
 
@@ -98,6 +99,12 @@ def phrase_span(token: Token, text: str) -> Span:
     """The name or description a speaker token heads ("Kremlin spokesman Dmitry Peskov"), as evidence."""
     doc = token.doc
     left = right = token.i
+    i = left - 1
+    while i >= 0 and token.is_ancestor(doc[i]) and doc[i].text not in STOPS_PHRASE and not (
+        doc[i].pos_ in VERB_POS and doc[i].dep_ != "amod"
+    ):
+        left = i  # "the 43-year-old", "Kremlin spokesman Dmitry Peskov"
+        i -= 1
     changed = True
     while changed:
         changed = False
