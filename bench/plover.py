@@ -23,7 +23,8 @@ GSR = SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.json"
 CAMEO2PLOVER = SHARED / "data" / "plover" / "PLOVER_CAMEO2PLOVER-2021.txt"
 PETR = SHARED / "data" / "petrarch" / "UniversalPetrarch_PETR2_GSR_validation.xml"
 
-# PLOVER codes intent as its own types: a promise to cooperate is AGREE, an announced hostile act THREATEN.
+# PLOVER codes intent as its own types: a promise to cooperate is AGREE, an announced hostile act THREATEN,
+# a refusal to cooperate REJECT.
 # The extractor keeps the type of the act and puts the intent in `modality`; this is the PLOVER reading of it.
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
@@ -36,6 +37,8 @@ def plover_code(event) -> str:  # noqa: ANN001 - a model.Event
         return "AGREE"
     if mode in ("planned", "hypothetical") and t in HOSTILE:
         return "THREATEN"
+    if mode == "negated" and (t in COOPERATIVE or t == "AGREE"):
+        return "REJECT"  # "will not accept refugees", "would not meet their demands"
     return t
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 import tomllib
+
+import pytest
 
 import events_support  # noqa: F401 - puts bench/ on the path
 from conftest import REPO, shared_path

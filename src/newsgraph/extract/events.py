@@ -67,7 +67,7 @@ def find_events(
         )
         cands.append(
             Candidate(
-                type=trig.rule.type,
+                type=trig.type,
                 trigger=trig.text(settings.max_trigger_gap),
                 lemma=trig.token.lemma_.lower(),
                 evidence=_evidence(doc, trig.token, sents),

@@ -28,6 +28,8 @@ class TriggerRule:
     phrasal: frozenset[tuple[str, str]]
     objects: frozenset[tuple[str, str]]
     objectless: frozenset[str]
+    needs_recipient: bool
+    person_verbs: frozenset[str]
     frame: bool
     reciprocal: bool
     of_role: OfRole
@@ -44,6 +46,10 @@ class Lexicon:
     by_object: dict[tuple[str, str], TriggerRule]
     by_objectless: dict[str, TriggerRule]
     blocked: frozenset[str]
+    generic_heads: frozenset[str]
+    must_rule: TriggerRule | None
+    must_verbs: frozenset[str]
+    must_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,8 @@ def _rule(d: dict[str, Any]) -> TriggerRule:
         phrasal=_pairs(d.get("phrasal", [])),
         objects=_pairs(d.get("objects", [])),
         objectless=frozenset(d.get("objectless", [])),
+        needs_recipient=bool(d.get("needs_recipient", False)),
+        person_verbs=frozenset(d.get("person_verbs", [])),
         frame=bool(d.get("frame", False)),
         reciprocal=bool(d.get("reciprocal", False)),
         of_role=OfRole(d.get("of_role", "target")),
@@ -108,7 +116,7 @@ def load_lexicon() -> Lexicon:
     by_object: dict[tuple[str, str], TriggerRule] = {}
     by_objectless: dict[str, TriggerRule] = {}
     for r in rules:
-        for v in r.objectless:
+        for v in r.objectless | r.person_verbs:
             by_objectless.setdefault(v, r)
         for v in r.verbs:
             by_verb.setdefault(v, r)
@@ -118,7 +126,13 @@ def load_lexicon() -> Lexicon:
             by_phrasal.setdefault(p, r)
         for o in r.objects:
             by_object.setdefault(o, r)
-    return Lexicon(rules, by_verb, by_noun, by_phrasal, by_object, by_objectless, frozenset(data.get("blocked", [])))
+    must = data.get("must", {})
+    must_rule = next((r for r in rules if r.id == must.get("rule")), None)
+    return Lexicon(
+        rules, by_verb, by_noun, by_phrasal, by_object, by_objectless, frozenset(data.get("blocked", [])),
+        frozenset(data.get("generic_heads", [])), must_rule, frozenset(must.get("verbs", [])),
+        frozenset(must.get("modals", [])),
+    )
 
 
 @lru_cache(maxsize=1)

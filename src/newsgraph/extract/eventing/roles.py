@@ -20,6 +20,10 @@ _TARGET_PREPS = frozenset({"against", "on", "upon", "at", "to", "toward", "towar
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 # Noun modifiers that name a participant: "NATO summit", "Israeli raid", "Prigozhin's insurrection".
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+# Prepositions that tie an unnamed group to a named one: "officials of X", "students at Y", "Kurds in Z".
+_MEMBER_PREPS = frozenset({"of", "from", "at", "in", "throughout", "across"})
+_QUANTITIES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                         "dozen", "dozens", "some", "group", "number", "scores", "lot", "crowd", "part", "most"})
 _RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE})
 
 
@@ -47,13 +51,15 @@ def entities_of(tok: Token, index: MentionIndex, depth: int) -> list[str]:
     if own:
         ids.append(own)
     elif depth > 0:
+        # "Tens of thousands of students": a quantity passes the look through without using up depth.
+        step = 0 if tok.lemma_.lower() in _QUANTITIES else 1
         for c in tok.children:
             if c.dep_ in _MODIFIERS:
-                _add(ids, entities_of(c, index, depth - 1))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):
+                _add(ids, entities_of(c, index, depth - step))
+            elif c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        _add(ids, entities_of(p, index, depth - 1))
+                        _add(ids, entities_of(p, index, depth - step))
     # Conjuncts, also those the parser hangs on an apposition ("X, the head of Y, and Z, ...").
     kids = [g for c in tok.children for g in ((c,) if c.dep_ != "appos" else tuple(c.children))]
     for c in kids:
@@ -106,7 +112,7 @@ def _place(tokens: list[Token], index: MentionIndex) -> str | None:
 
 def _verb_roles(trig: Trigger, index: MentionIndex, settings: EventSettings, roles: Roles) -> None:
     verb = trig.token
-    reciprocal = trig.rule.reciprocal and trig.rule.type in _RECIPROCAL_TYPES
+    reciprocal = trig.rule.reciprocal and trig.type in _RECIPROCAL_TYPES
     depth = settings.max_nesting
     subj, passive, path = _subject(verb, settings)
     roles.frame.extend(path)
@@ -150,7 +156,7 @@ def _noun_roles(
 ) -> None:
     noun = trig.token
     depth = settings.max_nesting
-    reciprocal = trig.rule.reciprocal and trig.rule.type in _RECIPROCAL_TYPES
+    reciprocal = trig.rule.reciprocal and trig.type in _RECIPROCAL_TYPES
     for c in noun.children:
         if c.dep_ in _MODIFIERS and c is not trig.extra:
             _add(roles.actors, entities_of(c, index, 0))
@@ -177,8 +183,11 @@ def _noun_roles(
         roles.anchor = gov
         subj, passive, path = _subject(gov, settings)
         roles.frame.extend(path)
-        if subj is not None and not passive and not roles.actors:
-            _add(roles.actors, entities_of(subj, index, depth))
+        if subj is not None and not roles.actors:  # "X was put under investigation": X is its target
+            _add(roles.targets if passive else roles.actors, entities_of(subj, index, depth))
+        if passive:
+            for a in _agent(gov):
+                _add(roles.actors, entities_of(a, index, depth))
 
 
 def _noun_preps(
@@ -215,6 +224,6 @@ def find_roles(
         _verb_roles(trig, index, settings, roles)
     roles.targets = [t for t in roles.targets if t not in roles.actors]
     roles.place = roles.place or _place(roles.frame, index)
-    if roles.place in roles.targets and trig.rule.type in _RECIPROCAL_TYPES:
+    if roles.place in roles.targets and trig.type in _RECIPROCAL_TYPES:
         roles.targets.remove(roles.place)
     return roles

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.eventing.lexicon import Lexicon, TriggerRule, verb_forms
+from newsgraph.model import PloverType
+
+# A promise of a hostile act is a threat: "vowed to fight", "pledged to retaliate".
+_HOSTILE = frozenset({PloverType.ASSAULT, PloverType.COERCE, PloverType.SANCTION})
 
 # Dependencies by which an act is the content of a frame verb ("agreed to withdraw", "demanded that X go").
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "advcl", "nsubjpass"})
@@ -20,6 +24,11 @@ class Trigger:
     rule: TriggerRule
     nominal: bool
     extra: Token | None = None  # the particle or object that completes a two-word trigger
+    retype: PloverType | None = None  # set when the act it governs changes its type
+
+    @property
+    def type(self) -> PloverType:
+        return self.retype or self.rule.type
 
     def text(self, max_gap: int) -> str:
         """The trigger as the text says it: "met", "beat up", "imposed sanctions"."""
@@ -36,22 +45,53 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_ in _VERB_TAGS and tok.pos_ in ("ADJ", "AUX") and tok.dep_ != "aux")
 
 
+def _object_words(obj: Token) -> list[tuple[str, Token]]:
+    """What an object may be called in the lexicon: "curfew", "martial law", "aid" of "aid deliveries",
+    "emergency" of "a state of emergency"."""
+    out = [(obj.lemma_.lower(), obj), (obj.lower_, obj)]
+    for c in obj.children:
+        if c.dep_ in ("compound", "amod") and c.i == obj.i - 1:
+            out.insert(0, (f"{c.lower_} {obj.lemma_.lower()}", obj))
+            out.append((c.lemma_.lower(), c))
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            out.extend((p.lemma_.lower(), p) for p in c.children if p.dep_ == "pobj")
+    return out
+
+
 def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = tok.lemma_.lower()
+    forms = verb_forms(lemma, tok.lower_)
     for c in tok.children:
         if c.dep_ in ("prt", "prep"):
-            rule = lex.by_phrasal.get((lemma, c.lower_))
-            if rule:
+            rule = next((lex.by_phrasal[(f, c.lower_)] for f in forms if (f, c.lower_) in lex.by_phrasal), None)
+            if rule and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children):  # "called X on Monday"
                 return Trigger(tok, rule, False, c)
         elif c.dep_ in ("dobj", "nsubjpass"):
-            clem = c.lemma_.lower()
-            rule = lex.by_object.get((lemma, clem)) or lex.by_object.get((lemma, c.lower_))
-            if rule:
-                return Trigger(tok, rule, False, c)
-    rule = next((lex.by_verb[f] for f in verb_forms(lemma, tok.lower_) if f in lex.by_verb), None)
-    if rule is None and lemma in lex.by_objectless and not any(c.dep_ in _OBJECTS for c in tok.children):
-        rule = lex.by_objectless[lemma]
+            for word, at in _object_words(c):
+                rule = next((lex.by_object[(f, word)] for f in forms if (f, word) in lex.by_object), None)
+                if rule:
+                    return Trigger(tok, rule, False, at)
+    if lex.must_rule is not None and lemma in lex.must_verbs:
+        # "Russia said that Sudan must return the helicopter": a demand, told as a statement.
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in lex.must_words for a in c.children):
+                return Trigger(tok, lex.must_rule, False)
+    rule = next((lex.by_verb[f] for f in forms if f in lex.by_verb), None)
+    if rule is not None and rule.needs_recipient and not _has_recipient(tok):
+        rule = None
+    if rule is None and lemma in lex.by_objectless:
+        cand = lex.by_objectless[lemma]
+        objs = [c for c in tok.children if c.dep_ in _OBJECTS]
+        if lemma in cand.person_verbs:
+            if any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP") for c in objs):
+                rule = cand
+        elif not objs:
+            rule = cand
     return Trigger(tok, rule, False) if rule else None
+
+
+def _has_recipient(tok: Token) -> bool:
+    return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for")) for c in tok.children)
 
 
 def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -65,6 +105,9 @@ def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             if rule:
                 return Trigger(tok, rule, True, c)
     if tok.dep_ == "compound":  # "peace talks" is talks; "summit meeting" is one event, told by its head
+        rule = lex.by_noun.get(lemma)
+        if rule and tok.head.lemma_.lower() in lex.generic_heads and tok.head.pos_ == "NOUN":
+            return Trigger(tok.head, rule, True, tok)  # "a mediation effort" is a mediation
         return None
     rule = lex.by_noun.get(lemma) or lex.by_noun.get(tok.lower_)
     return Trigger(tok, rule, True) if rule else None
@@ -75,24 +118,24 @@ def _covered(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     return {t.extra.i for t in found.values() if t.extra is not None}
 
 
-def _absorbed(trig: Trigger, found: dict[int, Trigger], max_climb: int) -> bool:
-    """Whether the trigger is the content of a governing trigger (which then codes the event)."""
+def _absorber(trig: Trigger, found: dict[int, Trigger], max_climb: int) -> Trigger | None:
+    """The governing trigger whose content this one is (and which then codes the event), if any."""
     tok = trig.token
     for _ in range(max_climb):
         if tok.dep_ not in _CONTENT_DEPS and not (trig.nominal and tok.dep_ in ("conj", "appos", "amod")):
-            return False
+            return None
         head = tok.head
         if head is tok:
-            return False
+            return None
         gov = found.get(head.i)
         if gov is not None and not gov.nominal:
             # A verb absorbs the nouns it governs ("rejected calls for aid"); a frame verb also absorbs
             # the acts in its complement ("threatened to attack").
-            return trig.nominal or gov.rule.frame
+            return gov if trig.nominal or gov.rule.frame else None
         if gov is not None and gov.nominal and trig.nominal and tok.dep_ != "conj":
-            return True  # "demand for the withdrawal": the outer noun codes it
+            return gov  # "demand for the withdrawal": the outer noun codes it
         tok = head
-    return False
+    return None
 
 
 def find_triggers(doc: Doc, lex: Lexicon, max_climb: int) -> list[Trigger]:
@@ -105,9 +148,16 @@ def find_triggers(doc: Doc, lex: Lexicon, max_climb: int) -> list[Trigger]:
             trig = _verb_trigger(tok, lex)
         else:
             continue
-        if trig is not None:
-            found[tok.i] = trig
+        if trig is not None and trig.token.i not in found:
+            found[trig.token.i] = trig
     covered = _covered(doc, found)
-    return [
-        t for i, t in sorted(found.items()) if i not in covered and not _absorbed(t, found, max_climb)
-    ]
+    kept: dict[int, Trigger] = {}
+    for i, t in sorted(found.items()):
+        if i in covered:
+            continue
+        gov = _absorber(t, found, max_climb)
+        if gov is None:
+            kept[i] = t
+        elif gov.token.i in kept and gov.rule.type is PloverType.AGREE and t.type in _HOSTILE and gov.rule.frame:
+            found[gov.token.i] = kept[gov.token.i] = replace(gov, retype=PloverType.THREATEN)
+    return [kept[i] for i in sorted(kept)]
