@@ -21,6 +21,8 @@ from newsgraph.extract.quoting.syntax import (
 from newsgraph.model import QuoteKind, Span
 
 TRIM = frozenset({",", ".", ";", ":", "--", "—", "–", "-", "that", "whether", "if", "*", "_"}) | QUOTE_MARKS
+HEADLINE_POS = frozenset({"PROPN", "NOUN", "DET", "PART", "ADJ", "ADP", "CCONJ"})
+DASHES = frozenset({"-", "–", "—"})
 EXPLETIVE = frozenset({"it", "there"})
 
 
@@ -33,15 +35,27 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
-def _content(verb: Token) -> tuple[int, int] | None:
-    """What was said: the verb's that-clause, or a passive's subject ("the news ... was reported by X")."""
+def _content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """What was said: the verb's that-clause, a passive's subject ("the news ... was reported by X"), or what
+    was promised or called for ("promised to act", "called for a special prosecutor")."""
     for c in verb.children:
         if c.dep_ == "ccomp" and c.i > verb.i - 1:
             return c.left_edge.i, c.right_edge.i
-    if any(c.dep_ == "agent" for c in verb.children):
+    lemma = verb.lemma_.lower()
+    if lemma in lex.passive_verbs and any(c.dep_ == "agent" for c in verb.children):
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 return c.left_edge.i, c.right_edge.i
+    if lemma in lex.intent_verbs:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None:
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
+            return (obj or xcomp).left_edge.i, xcomp.right_edge.i
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i:  # "called for a special prosecutor"
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                if objs:
+                    return objs[0].left_edge.i, objs[0].right_edge.i
     for c in verb.children:  # "said in a statement: the plan..." parsed as a clause after a colon
         if c.dep_ == "ccomp":
             return c.left_edge.i, c.right_edge.i
@@ -82,7 +96,8 @@ def _is_expletive(subject: Token) -> bool:
 def _candidates(doc: Doc, lex: Lexicon) -> list[int]:
     """Indices of the only tokens that can start an attribution, found on arrays (no Token objects)."""
     strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in lex.speech_verbs} | {strings.add(w) for w in ("according", ":")}
+    words = lex.speech_verbs | lex.intent_verbs | {"according", ":"}
+    wanted = {strings.add(w) for w in words}
     arr = doc.to_array([LEMMA, LOWER])
     if not len(arr):
         return []
@@ -108,14 +123,11 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
             if found is not None:
                 out.append(found)
             continue
-        if t.i in used_cues or not is_cue(t, lex):
+        if t.i in used_cues or not (is_cue(t, lex) or (t.pos_ == "VERB" and t.lemma_.lower() in lex.intent_verbs)):
             continue
-        span = _content(t) or _as_clause(t)
+        span = _content(t, lex) or _as_clause(t)
         if span is None:
             continue
-        if t.lemma_.lower() not in lex.passive_verbs and not any(c.dep_ == "ccomp" for c in t.children):
-            if _as_clause(t) is None:
-                continue
         rng = _trimmed(doc, *span)
         if rng is None:
             continue
@@ -145,10 +157,15 @@ def _headline_colon(doc: Doc, colon: Token, coref: Coref) -> Found | None:
         first -= 1
     if first > 0 and not doc[first - 1].is_space:
         return None  # only at the start of a paragraph (or of the document)
-    head = doc[first : colon.i]
-    if not 1 <= len(head) <= 5 or any(t.pos_ not in ("PROPN", "NOUN", "DET", "PART", "ADJ") for t in head):
+    head = list(doc[first : colon.i])
+    if not 1 <= len(head) <= 8 or any(t.pos_ not in HEADLINE_POS and t.text not in DASHES for t in head):
         return None
-    if not any(t.pos_ == "PROPN" for t in head) and len(head) > 1:
+    dashes = [k for k, t in enumerate(head) if t.text in DASHES]
+    if dashes:
+        head = head[dashes[-1] + 1 :]  # "EXCLUSIVE – Roger Stone: ..."
+    cut = next((k for k, t in enumerate(head) if t.pos_ in ("ADP", "CCONJ")), len(head))
+    head = head[:cut]  # "Clinton to Planned Parenthood: ...", "Former AG Mukasey at RNC: ..."
+    if not head or not any(t.pos_ == "PROPN" for t in head) and len(head) > 1:
         return None
     end = colon.i + 1
     while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):

@@ -13,6 +13,7 @@ from typing import Any
 class Lexicon:
     speech_verbs: frozenset[str]
     passive_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
     outlet_name_words: frozenset[str]
     org_nouns: frozenset[str]
@@ -44,6 +45,7 @@ def load() -> Lexicon:
     return Lexicon(
         speech_verbs=frozenset(by_id["verb.speech"]["lemmas"]),
         passive_verbs=frozenset(by_id["verb.passive_agent"]["lemmas"]),
+        intent_verbs=frozenset(by_id["verb.intent"]["lemmas"]),
         outlet_nouns=frozenset(nouns["outlet_nouns"]),
         outlet_name_words=frozenset(nouns["outlet_name_words"]),
         org_nouns=frozenset(nouns["org_nouns"]),
