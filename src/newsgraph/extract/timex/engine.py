@@ -100,11 +100,11 @@ def select(found: list[Match], order: dict[str, int]) -> list[Match]:
     """Longest first (ties: the earlier rule); drop anything overlapping a kept match; text order."""
     found = sorted(found, key=lambda x: (-(x.end - x.start), order[x.rule.id], x.start))
     kept: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((x.end for x in found), default=0))
     for x in found:
-        if any(x.start < e and s < x.end for s, e in taken):
+        if 1 in taken[x.start:x.end]:
             continue
         kept.append(x)
-        taken.append((x.start, x.end))
+        taken[x.start:x.end] = b"\x01" * (x.end - x.start)
     kept.sort(key=lambda x: x.start)
     return kept

@@ -14,8 +14,9 @@ from newsgraph.model import TimexType
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "time"
 _MACRO = re.compile(r"%([A-Za-z_][A-Za-z0-9_]*)")
 _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")
-# groups that hold a month or weekday name must be capitalized in the text: "May" the month, not "may"
-CAPITALIZED_GROUPS = ("m", "m2", "wd", "wd2")
+# groups that hold a month or weekday name must be capitalized in the text: "May" the month, not "may";
+# a group named "cap" likewise ("Autumn" at a sentence start, not the verb "fall")
+CAPITALIZED_GROUPS = ("m", "m2", "wd", "wd2", "cap")
 
 
 @dataclass(frozen=True, slots=True)
