@@ -84,7 +84,8 @@ def main() -> int:
     eff_e2e = two.rate / (2 * one.rate)
     w1, w2 = one.records / one.window_seconds, two.records / two.window_seconds
     eff_window = w2 / (2 * w1)
-    print(f"ray 1 worker / local 1 process (window): {w1 / (n_local / t_local):.2f}")
+    print(f"ray 1 worker / local 1 process: {w1 / (n_local / t_local):.2f} in wall time over the window, "
+          f"{(one.records / one.cpu_seconds) / (n_local / cpu_local):.2f} in articles per CPU-second")
     print(f"scaling efficiency 2 workers vs 1: {eff_e2e:.2f} end to end, {eff_window:.2f} over the extraction window; "
           f"{(two.records / two.cpu_seconds) / (one.records / one.cpu_seconds):.2f} in CPU time per article "
           f"(1.00: parallel workers add no cost per article; wall figures fall short of it when other jobs "
