@@ -15,6 +15,7 @@ _HOSTILE = frozenset({PloverType.ASSAULT, PloverType.COERCE, PloverType.SANCTION
 # Dependencies by which an act is the content of a frame verb ("agreed to withdraw", "demanded that X go").
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "advcl", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "ccomp", "xcomp"})  # what an objectless trigger must not have
+_PREDICATE = frozenset({"ROOT", "acomp", "conj", "advcl", "xcomp", "ccomp", "relcl"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 
@@ -42,7 +43,10 @@ class Trigger:
 
 
 def _is_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_ in _VERB_TAGS and tok.pos_ in ("ADJ", "AUX") and tok.dep_ != "aux")
+    """A verb, or a participle used as a predicate ("is opposed to"), not as a noun ("the wounded")."""
+    if tok.pos_ == "VERB":
+        return tok.dep_ not in ("amod", "compound") or tok.head.pos_ != "NOUN"
+    return tok.tag_ in _VERB_TAGS and tok.pos_ in ("ADJ", "AUX") and tok.dep_ in _PREDICATE
 
 
 def _object_words(obj: Token) -> list[tuple[str, Token]]:
@@ -158,6 +162,9 @@ def find_triggers(doc: Doc, lex: Lexicon, max_climb: int) -> list[Trigger]:
         gov = _absorber(t, found, max_climb)
         if gov is None:
             kept[i] = t
-        elif gov.token.i in kept and gov.rule.type is PloverType.AGREE and t.type in _HOSTILE and gov.rule.frame:
+        elif (
+            gov.token.i in kept and gov.rule.type is PloverType.AGREE and t.type in _HOSTILE and gov.rule.frame
+            and t.token.dep_ in ("xcomp", "ccomp") and t.token.head is gov.token
+        ):
             found[gov.token.i] = kept[gov.token.i] = replace(gov, retype=PloverType.THREATEN)
     return [kept[i] for i in sorted(kept)]
