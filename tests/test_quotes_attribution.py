@@ -144,3 +144,9 @@ def test_quotes_ids_are_in_text_order(nlp):
     quotes, _ = run(nlp, text, {"Tom Reed": P, "Maria Lopez": P})
     assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+@pytest.mark.parametrize("text", ["", '"', '"""', "“" * 500, "” said he. “", "«»‘’„‟" * 50, "\n\n\"\n\n\"\n\n"])
+def test_quotes_odd_text_never_crashes(nlp, text):
+    quotes, _ = run(nlp, text, {})
+    assert all(q.end - q.start <= 3000 for q in quotes)

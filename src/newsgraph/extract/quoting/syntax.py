@@ -30,7 +30,7 @@ NOT_SPEAKERS = frozenset({"TIME"})  # a count ("47 percent said") or "the 46-yea
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """Who does the verb: its subject, a passive's agent, or the subject it shares with a verb it hangs on."""
     t = _subject(verb, depth)
-    if t is not None and t.ent_type_ in NOT_SPEAKERS:
+    if t is not None and (t.ent_type_ in NOT_SPEAKERS or (t.ent_type_ == "DATE" and "old" not in t.text)):
         # "9:30 p.m.  Donald Trump's campaign manager says": a live blog's time stamp taken as the subject
         for c in t.children:
             if c.dep_ == "appos":
