@@ -38,6 +38,7 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
     mentioned: list[tuple[str, str, int, str]] = []
     last: tuple[str, str, int] | None = None
     memory = anchors.EventMemory()
+    explicit: set[str] = set()  # ids of dates the text states, not ones counted from another date
     unresolved = 0
     for m in chosen:
         tid = f"t{len(times) + 1}"
@@ -60,11 +61,13 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
             anchor = "dct"
         expr = TimeExpr(tid, text[m.start:m.end], m.start, m.end, ttype, res.value, anchor, mod or None)
         if m.rule.anchor == "event":
-            anchors.date_from_event(doc, expr, times, memory)
+            anchors.date_from_event(doc, expr, times, memory, explicit)
+        elif not raw.startswith("UNDEF-ANA"):
+            explicit.add(tid)
         unresolved += res.unresolved
         times.append(expr)
         g = granularity(expr.value) if expr.type in (TimexType.DATE, TimexType.TIME) else None
-        if g == "day" and m.rule.anchor != "event":
+        if g == "day" and tid in explicit:
             memory.learn(anchors.dated_words(doc, expr), expr.value[:10], tid)
         # deictic expressions ("last week", "yesterday") count from the DCT: they set no narrative time
         if g is not None and "X" not in expr.value and not raw.startswith("UNDEF-REF"):

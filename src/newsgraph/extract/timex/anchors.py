@@ -127,8 +127,11 @@ def _shift(value: str, duration: str, sign: int) -> str | None:
         return date(d.year + n, d.month, 28).isoformat()
 
 
-def date_from_event(doc: Doc, expr: TimeExpr, earlier: list[TimeExpr], memory: EventMemory) -> None:
-    """Turn "N units after X" into the date of the event it modifies, recording X's date as the anchor."""
+def date_from_event(doc: Doc, expr: TimeExpr, earlier: list[TimeExpr], memory: EventMemory,
+                    explicit: set[str]) -> None:
+    """Turn "N units after X" into the date of the event it modifies, recording X's date as the anchor.
+    Only dates the text states (``explicit`` ids, not ones counted from another) serve; a hedged amount
+    ("nearly two months after") gives no exact date, so it stays a duration with its anchor noted."""
     span = context.span_of(doc, expr.start, expr.end)
     if span is None or len(span) == 0:
         return
@@ -137,8 +140,13 @@ def date_from_event(doc: Doc, expr: TimeExpr, earlier: list[TimeExpr], memory: E
         return
     rel, sign = found
     anchor_toks = _anchor_tokens(doc, rel)
-    anchor_text = doc[anchor_toks[0].i: anchor_toks[-1].i + 1].text if anchor_toks else ""
     x_words = event_words(anchor_toks)
+    if not x_words:  # "for two days following --": no event named
+        return
+    anchor_text = doc[anchor_toks[0].i: anchor_toks[-1].i + 1].text
+    if expr.mod is not None:
+        expr.anchor = f"{rel.lower_} {anchor_text}"
+        return
     verb = context.governing_verb(span)
     if verb is not None and verb.i > rel.i:  # that is the anchoring clause ("after X collapsed"): go above it
         verb = context.governing_verb(doc[verb.i: verb.i + 1])
@@ -147,7 +155,7 @@ def date_from_event(doc: Doc, expr: TimeExpr, earlier: list[TimeExpr], memory: E
     # (a) a day date in the same sentence on the same verb: "met ... on June 29, just five days after X"
     sent = span.sent
     for t in reversed(earlier):
-        if t.start < sent.start_char or cal.granularity(t.value) != "day" or t.anchor == "event":
+        if t.start < sent.start_char or cal.granularity(t.value) != "day" or t.id not in explicit:
             continue
         tspan = context.span_of(doc, t.start, t.end)
         tverb = context.governing_verb(tspan) if tspan is not None else None
