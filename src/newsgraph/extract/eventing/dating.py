@@ -37,14 +37,26 @@ def place_times(doc: Doc, times: list[TimeExpr]) -> list[PlacedTime]:
     return sorted(out, key=lambda p: p.time.start)
 
 
+def _attach_point(root: Token) -> Token:
+    """Where a time expression hangs: "met five days after the coup" dates the meeting, not the coup, and
+    "took place two days after Putin denounced them" dates the taking place."""
+    head = root.head
+    if root.dep_ == "npadvmod" and head is not root:
+        if head.lower_ in ("after", "before", "later", "earlier"):
+            return head.head
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in head.children) and head.dep_ == "advcl":
+            return head.head
+    return root
+
+
 def _attached(pt: PlacedTime, frame: set[int]) -> bool:
-    tok = pt.root
+    tok = _attach_point(pt.root)
     for _ in range(_MAX_UP):
         if tok.i in frame:
             return True
         if tok.head is tok:
             return False
-        if tok is not pt.root and tok.pos_ in ("VERB", "AUX"):
+        if tok is not pt.root and tok.pos_ in ("VERB", "AUX") and tok.i not in frame:
             return False  # another clause's verb: the time is its
         tok = tok.head
     return tok.i in frame

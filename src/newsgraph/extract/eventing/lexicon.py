@@ -30,6 +30,7 @@ class TriggerRule:
     objectless: frozenset[str]
     needs_recipient: bool
     person_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
     frame: bool
     reciprocal: bool
     of_role: OfRole
@@ -47,6 +48,8 @@ class Lexicon:
     by_objectless: dict[str, TriggerRule]
     blocked: frozenset[str]
     generic_heads: frozenset[str]
+    verbal_modifiers: frozenset[str]
+    verbal_rule: TriggerRule | None
     must_rule: TriggerRule | None
     must_verbs: frozenset[str]
     must_words: frozenset[str]
@@ -97,6 +100,7 @@ def _rule(d: dict[str, Any]) -> TriggerRule:
         objectless=frozenset(d.get("objectless", [])),
         needs_recipient=bool(d.get("needs_recipient", False)),
         person_verbs=frozenset(d.get("person_verbs", [])),
+        topic_verbs=frozenset(d.get("topic_verbs", [])),
         frame=bool(d.get("frame", False)),
         reciprocal=bool(d.get("reciprocal", False)),
         of_role=OfRole(d.get("of_role", "target")),
@@ -130,7 +134,8 @@ def load_lexicon() -> Lexicon:
     must_rule = next((r for r in rules if r.id == must.get("rule")), None)
     return Lexicon(
         rules, by_verb, by_noun, by_phrasal, by_object, by_objectless, frozenset(data.get("blocked", [])),
-        frozenset(data.get("generic_heads", [])), must_rule, frozenset(must.get("verbs", [])),
+        frozenset(data.get("generic_heads", [])), frozenset(data.get("verbal_modifiers", [])),
+        next((r for r in rules if r.id == data.get("verbal_rule")), None), must_rule, frozenset(must.get("verbs", [])),
         frozenset(must.get("modals", [])),
     )
 

@@ -118,11 +118,13 @@ def _is_hypothetical(anchor: Token, cues: Cues, in_reported: bool) -> bool:
             return True
         if c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks:
             return True
-    return any(
-        c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks
-        for gov, dep in _ancestors(anchor)[:2] if dep == "advcl"
-        for c in gov.children
-    )
+    for gov, dep in _ancestors(anchor)[:2]:
+        for c in gov.children:
+            if dep == "advcl" and c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks:
+                return True
+            if dep == "xcomp" and c.dep_ == "aux" and c.lower_ in cues.hypothetical_aux and c.lower_ != "would":
+                return True  # "pressure could persuade them to accept"
+    return False
 
 
 def find_modality(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsgraph.extract.eventing.lexicon import Cues, OfRole, verb_forms
+from newsgraph.extract.eventing.lexicon import Cues, OfRole, load_lexicon, verb_forms
 from newsgraph.extract.eventing.settings import EventSettings
 from newsgraph.extract.eventing.triggers import Trigger
 from newsgraph.extract.mentions import MentionIndex
@@ -21,7 +21,10 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 # Noun modifiers that name a participant: "NATO summit", "Israeli raid", "Prigozhin's insurrection".
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 # Prepositions that tie an unnamed group to a named one: "officials of X", "students at Y", "Kurds in Z".
-_MEMBER_PREPS = frozenset({"of", "from", "at", "in", "throughout", "across"})
+_MEMBER_PREPS = frozenset({"of", "from", "at"})
+# ... and where a group is ("students throughout Indonesia", "demonstrators in Baghdad"); not where an event
+# is ("the summit in Vilnius": that is its place).
+_GROUP_PREPS = frozenset({"in", "throughout", "across"})
 _QUANTITIES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                          "dozen", "dozens", "some", "group", "number", "scores", "lot", "crowd", "part", "most"})
 _RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE})
@@ -56,7 +59,10 @@ def entities_of(tok: Token, index: MentionIndex, depth: int) -> list[str]:
         for c in tok.children:
             if c.dep_ in _MODIFIERS:
                 _add(ids, entities_of(c, index, depth - step))
-            elif c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS:
+            elif c.dep_ == "prep" and (
+                c.lower_ in _MEMBER_PREPS
+                or (c.lower_ in _GROUP_PREPS and tok.lemma_.lower() not in load_lexicon().by_noun)
+            ):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         _add(ids, entities_of(p, index, depth - step))
@@ -74,16 +80,24 @@ def _pobjs(prep: Token) -> list[Token]:
     return [p for p in prep.children if p.dep_ == "pobj"]
 
 
-def _subject(verb: Token, settings: EventSettings) -> tuple[Token | None, bool, list[Token]]:
+def _subject(
+    verb: Token, settings: EventSettings, index: MentionIndex | None = None
+) -> tuple[Token | None, bool, list[Token]]:
     """The subject of a verb, climbing control and coordination; (token, passive?, tokens climbed)."""
     tok = verb
     path = [verb]
-    for _ in range(settings.max_climb + 1):
+    for step in range(settings.max_climb + 1):
+        if step and path[-2].dep_ == "xcomp":
+            # Object control: "urged Serbia to recognise" (where the object names someone).
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and index is not None and entities_of(obj, index, 1):
+                return obj, False, path
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 return c, False, path
             if c.dep_ == "nsubjpass":
-                return c, True, path
+                # A raised subject ("is set to discuss") is no patient; a shared one ("was arrested and jailed") is.
+                return c, step == 0 or path[-2].dep_ == "conj", path
         if tok.dep_ == "relcl":
             return tok.head, False, path
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -114,7 +128,7 @@ def _verb_roles(trig: Trigger, index: MentionIndex, settings: EventSettings, rol
     verb = trig.token
     reciprocal = trig.rule.reciprocal and trig.type in _RECIPROCAL_TYPES
     depth = settings.max_nesting
-    subj, passive, path = _subject(verb, settings)
+    subj, passive, path = _subject(verb, settings, index)
     roles.frame.extend(path)
     if subj is not None:
         _add(roles.targets if passive and not reciprocal else roles.actors, entities_of(subj, index, depth))
@@ -122,8 +136,11 @@ def _verb_roles(trig: Trigger, index: MentionIndex, settings: EventSettings, rol
         _add(roles.actors, entities_of(a, index, depth))
     has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra:
-            _add(roles.actors if reciprocal else roles.targets, entities_of(c, index, depth))
+        if c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra and not (
+            c.dep_ == "dobj" and verb.lemma_.lower() in trig.rule.topic_verbs
+        ):
+            meeting = reciprocal and trig.type is PloverType.CONSULT  # "met Macron"; but "accepted the plan of X"
+            _add(roles.actors if meeting else roles.targets, entities_of(c, index, depth))
             for p in (p for g in c.children if g.dep_ == "prep" and g.lower_ == "between" for p in _pobjs(g)):
                 _add(roles.targets, entities_of(p, index, depth))  # "brokered a deal between X and Y"
         elif c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
@@ -181,7 +198,7 @@ def _noun_roles(
         return
     if light and noun.dep_ in ("dobj", "pobj", "attr", "oprd"):
         roles.anchor = gov
-        subj, passive, path = _subject(gov, settings)
+        subj, passive, path = _subject(gov, settings, index)
         roles.frame.extend(path)
         if subj is not None and not roles.actors:  # "X was put under investigation": X is its target
             _add(roles.targets if passive else roles.actors, entities_of(subj, index, depth))

@@ -114,6 +114,10 @@ def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             return Trigger(tok.head, rule, True, tok)  # "a mediation effort" is a mediation
         return None
     rule = lex.by_noun.get(lemma) or lex.by_noun.get(tok.lower_)
+    if rule and rule.type is PloverType.ASSAULT and lex.verbal_rule is not None and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.verbal_modifiers for c in tok.children
+    ):
+        rule = lex.verbal_rule  # "foul-mouthed attacks on the army leadership" are accusations
     return Trigger(tok, rule, True) if rule else None
 
 
