@@ -49,11 +49,22 @@ def start(address: str | None = None, num_cpus: int | None = None, settings: Clu
         return False
     kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
     if address:
-        ray.init(address=address, **({} if address.startswith("ray://") else kwargs))
+        try:
+            ray.init(address=address, **({} if address.startswith("ray://") else kwargs))
+        except (ConnectionError, ValueError, RuntimeError) as exc:
+            hint = ("; a cluster with token authentication (Ray's default for `ray start`) needs "
+                    "RAY_AUTH_MODE=token and its token (~/.ray/auth_token or RAY_AUTH_TOKEN)"
+                    if "auth" in repr(exc.__cause__ or exc).lower() else "")
+            raise NewsgraphError(f"cannot join the Ray cluster at {address}: {_first_line(exc)}{hint}") from None
     else:
         ray.init(num_cpus=num_cpus, object_store_memory=settings.local_object_store_bytes,
                  _node_ip_address=LOOPBACK, **kwargs)
     return True
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def stop() -> None:
