@@ -146,14 +146,23 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
     limit = settings.max_trailing_cue_tokens if joined else 8
     lex = coref.lex
     for n, t in enumerate(fr.right[:limit]):
-        if t.lemma_.lower() in lex.speech_verbs and t.pos_ not in ("ADP", "DET", "ADJ"):
-            return t  # also when tagged as a noun: "Viguerie notes."
+        if t.lemma_.lower() in lex.speech_verbs and (t.pos_ in VERB_POS or _mistagged_verb(t)):
+            return t
         if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass", "amod"):
             if joined and n <= 6 and inner_end == "," and subject_of(t) is not None:
                 return t  # "...," the judge exclaimed: any verb right after a comma-ended quotation
             if not joined:
                 return None
     return None
+
+
+def _mistagged_verb(t: Token) -> bool:
+    """ "Viguerie notes." tagged as a noun: a name, then the word, then the end of the clause."""
+    doc = t.doc
+    return (
+        t.pos_ in ("NOUN", "PROPN") and t.i > 0 and doc[t.i - 1].pos_ in ("PROPN", "PRON")
+        and (t.i + 1 >= len(doc) or doc[t.i + 1].is_punct)
+    )
 
 
 def _introducer(tokens: list[Token]) -> Token | None:
@@ -295,7 +304,10 @@ def attribute_marked(
                 elif subject is not None:
                     _speaker(found, subject, coref)
             if found.speaker_span is None and previous is not None and previous.speaker_span is not None:
-                if m.open_mark - previous.end <= settings.carry_max_chars and not fr.left and not fr.right:
+                ends = content.rstrip("”’\"' ")[-1:] in (".", "?", "!", "…")
+                if m.open_mark - previous.end <= settings.carry_max_chars and not fr.left and (
+                    not fr.right or ends
+                ):
                     found.speaker, found.speaker_span = previous.speaker, previous.speaker_span
                     found.via = previous.via
             has_verb = any(doc[i].pos_ in VERB_POS for i in range(fr.first, fr.last + 1))
