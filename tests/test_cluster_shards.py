@@ -86,6 +86,16 @@ def test_cluster_shards_bad_shard_is_one_error(tmp_path, name, content, message)
         list(read_unit(unit))
 
 
+def test_cluster_shards_every_range_of_a_binary_file_is_a_bad_shard(tmp_path):
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b"\x1f\x8b\x08\x00" + b"compressed bytes\n" * 50)
+    units = plan([path], ClusterSettings(split_bytes=200))
+    assert len(units) > 1
+    for unit in units:
+        with pytest.raises(ShardError, match="not JSON Lines text"):
+            list(read_unit(unit))
+
+
 def test_cluster_shards_parquet_articles_are_read(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -146,7 +146,7 @@ def _read_jsonl_range(unit: Unit) -> Iterator[Document | InputError]:
     """Lines whose first byte lies in [start, end), numbered as in the whole file."""
     with _open(unit.path) as handle:
         head = handle.read(4096)
-        if unit.start == 0 and (head.startswith(_NOT_TEXT) or b"\x00" in head):
+        if head.startswith(_NOT_TEXT) or b"\x00" in head:  # every range of the file says so, not only the first
             raise ShardError(f"{unit.path}: not JSON Lines text (binary or compressed)")
         number = _lines_before(handle, unit.start)
         pos = unit.start
