@@ -243,6 +243,15 @@ def ingest(
     return report
 
 
+def _warm_up() -> None:
+    """Extract one short text, so that rule files and lexicons are read once, before the fork."""
+    text = "On Monday, President Anna Berg met Tom Olsen in Oslo. \"We agreed,\" she said."
+    try:
+        build_record(nlp_mod.load()(text), Document(text=text, published="2024-01-01"))
+    except Exception as exc:  # a broken extractor shows up per document, with its own error
+        log.debug("warm-up failed: %s", exc)
+
+
 def _chunks(items: Iterator[Incoming], size: int) -> Iterator[list[Incoming]]:
     chunk: list[Incoming] = []
     for item in items:
@@ -263,7 +272,7 @@ def _run(items: Iterator[Incoming], sink: Callable[[Outcome], None], n_process: 
             for outcome in _extract_chunk(chunk, settings.document_timeout_seconds):
                 sink(outcome)
         return
-    nlp_mod.load()  # before the fork: workers share the loaded pipeline's memory
+    _warm_up()  # before the fork: workers share the loaded pipeline and every lazily read resource
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     window = n_process * settings.chunks_in_flight_per_worker
     # A chunk's result is awaited this long at most: a worker killed by the system (out of memory)
