@@ -116,7 +116,7 @@ def parse_ann(ann: str, text: str) -> list[Gold]:
         if "Cue" in rel and rel["Cue"] in spans:
             g.cue = " ".join(text[a:b] for a, b in spans[rel["Cue"]][1])
         g.speech = bool(set(re.findall(r"[\w:]+", g.cue.lower())) & SAY)
-        body = " ".join(text[a:b] for a, b in g.content).strip().rstrip(".,;:!? ")
+        body = " ".join(text[a:b] for a, b in g.content).replace("''", '"').strip().rstrip(".,;:!? ")
         if len(body) > 1 and body[0] in MARKS and body[-1] in MARKS:
             g.kind = "direct"
         elif any(c in MARKS for c in body):

@@ -59,3 +59,9 @@ def test_quotes_marks_never_crash_on_mark_soup(seed):
     for m in find_marked(text):
         assert 0 <= m.start < m.end <= len(text)
         assert "\n\n\n" not in text[m.start : m.end] or m.end - m.start < 3000
+
+
+def test_quotes_marks_double_apostrophes_are_marks():
+    text = "''There is a growing perception,'' said Mujtaba Rahman."
+    marked = find_marked(text)
+    assert [text[m.start : m.end] for m in marked] == ["There is a growing perception,"]
