@@ -57,7 +57,8 @@ def start(address: str | None = None, num_cpus: int | None = None, settings: Clu
                     if "auth" in repr(exc.__cause__ or exc).lower() else "")
             raise NewsgraphError(f"cannot join the Ray cluster at {address}: {_first_line(exc)}{hint}") from None
     else:
-        ray.init(num_cpus=num_cpus, object_store_memory=settings.local_object_store_bytes,
+        # "local": a new cluster of our own, never one another run left behind (/tmp/ray/ray_current_cluster).
+        ray.init(address="local", num_cpus=num_cpus, object_store_memory=settings.local_object_store_bytes,
                  _node_ip_address=LOOPBACK, **kwargs)
     return True
 
