@@ -84,3 +84,14 @@ def test_events_modality_actors_and_targets(nlp, sentence, actors, targets):
     assert len(events) == 1, [(e.type.value, e.trigger) for e in events]
     assert names(events[0].actors, by_id) == actors
     assert names(events[0].targets, by_id) == targets
+
+
+def test_events_modality_pronoun_subject_resolved_through_coreference(nlp):
+    events, by_id = code(nlp, "Joe Biden arrived in Paris on Thursday. He met Emmanuel Macron on Friday.")
+    meeting = [e for e in events if e.trigger == "met"]
+    assert meeting and "Joe Biden" in names(meeting[0].actors, by_id)
+
+
+def test_events_modality_negated_subject(nlp):
+    events, _ = code(nlp, "No country in Europe recognised Somaliland.")
+    assert all(e.modality is Modality.NEGATED for e in events)

@@ -8,6 +8,7 @@ from newsgraph.extract.eventing.dating import date_event, place_times
 from newsgraph.extract.eventing.lexicon import load_cues, load_lexicon
 from newsgraph.extract.eventing.merge import Candidate, merge
 from newsgraph.extract.eventing.modality import find_modality
+from newsgraph.extract.eventing.participants import Participants
 from newsgraph.extract.eventing.roles import find_roles
 from newsgraph.extract.eventing.sentences import Sentences
 from newsgraph.extract.eventing.settings import DEFAULT, EventSettings
@@ -47,15 +48,16 @@ def find_events(
 ) -> list[Event]:
     """The events the document tells, one per real event, each mention with its evidence."""
     lex, cues = load_lexicon(), load_cues()
+    who = Participants(doc, record.entities, index)
     placed = place_times(doc, record.times)
     sents = Sentences(doc)
     published = record.document.published
     cands: list[Candidate] = []
     for trig in find_triggers(doc, lex, settings.max_climb):
-        roles = find_roles(trig, index, cues, settings)
+        roles = find_roles(trig, who, cues, settings)
         anchor = roles.anchor or trig.token
         nominal = trig.token if trig.nominal else None
-        modality, source = find_modality(anchor, nominal, cues, index)
+        modality, source = find_modality(anchor, nominal, cues, who)
         frame = [anchor, *roles.frame]
         date, time_id, date_source = date_event(
             sents, trig.token, frame, placed, published, settings.context_sentences

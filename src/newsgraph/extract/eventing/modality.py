@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.eventing.lexicon import Cues
-from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.eventing.participants import Participants
 from newsgraph.model import Modality
 
 # How far up the tree a governing cue ("set to", "said that", "if") is looked for.
@@ -30,6 +30,13 @@ def _is_negated(tok: Token, cues: Cues) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
+    # "not a single commander came out to defend them", "no one attacked": a negated subject.
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in ("nobody", "none", "no-one") or any(g.dep_ in ("neg", "det") and g.lower_ in ("not", "no")
+                                                           for g in c.children)
+        ):
+            return True
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.negating_verbs
 
 
@@ -51,7 +58,7 @@ def _reporting_verb(anchor: Token, cues: Cues) -> Token | None:
     return None
 
 
-def _speaker(verb: Token, index: MentionIndex) -> str | None:
+def _speaker(verb: Token, index: Participants) -> str | None:
     # "Peskov revealed little but indicated that ...": a coordinated verb shares the subject.
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
@@ -62,7 +69,7 @@ def _speaker(verb: Token, index: MentionIndex) -> str | None:
                     return index.at_token(p)
     for c in verb.children:
         if c.dep_ == "nsubj":
-            eid = index.at_token(c)
+            eid = index.at_token(c) or index.resolve(c)  # "the newspaper reported", "he said"
             if eid:
                 return eid
             for g in c.subtree:  # "a spokesman for the Kremlin", "Kremlin spokesman Dmitry Peskov"
@@ -72,7 +79,7 @@ def _speaker(verb: Token, index: MentionIndex) -> str | None:
     return None
 
 
-def _according(tokens: list[Token], cues: Cues, index: MentionIndex) -> tuple[bool, str | None]:
+def _according(tokens: list[Token], cues: Cues, index: Participants) -> tuple[bool, str | None]:
     """An "according to X" phrase on the event or a governor: (found, X's entity id)."""
     for tok in tokens:
         for c in tok.children:
@@ -128,7 +135,7 @@ def _is_hypothetical(anchor: Token, cues: Cues, in_reported: bool) -> bool:
 
 
 def find_modality(
-    anchor: Token, nominal: Token | None, cues: Cues, index: MentionIndex
+    anchor: Token, nominal: Token | None, cues: Cues, index: Participants
 ) -> tuple[Modality, str | None]:
     """The event's modality and, where the text names one, the entity that reports it."""
     reporter = _reporting_verb(anchor, cues)

@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsgraph.extract.eventing.lexicon import Cues, OfRole, load_lexicon, verb_forms
+from newsgraph.extract.eventing.participants import Participants
 from newsgraph.extract.eventing.settings import EventSettings
 from newsgraph.extract.eventing.triggers import Trigger
-from newsgraph.extract.mentions import MentionIndex
 from newsgraph.model import EntityType, PloverType
 
 _SUBJ = frozenset({"nsubj", "csubj"})
-_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "relcl"})
+# ccomp is not climbed: a complement clause has a subject of its own, and when the parser loses it, the
+# subject of "the newspaper added that ..." is the teller, not the actor.
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object is on the receiving end of an act ("attack on", "sanctions against").
 _TARGET_PREPS = frozenset({"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "from"})
@@ -45,7 +47,7 @@ def _add(ids: list[str], new: list[str]) -> None:
             ids.append(i)
 
 
-def entities_of(tok: Token, index: MentionIndex, depth: int) -> list[str]:
+def entities_of(tok: Token, index: Participants, depth: int) -> list[str]:
     """Entities a phrase names as participants: its head, named modifiers when the head is unnamed, conjuncts."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
@@ -53,6 +55,11 @@ def entities_of(tok: Token, index: MentionIndex, depth: int) -> list[str]:
     own = index.at_token(tok)
     if own:
         ids.append(own)
+    elif tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        # Subjects and possessors only: an object pronoun ("defend them") is resolved too unreliably.
+        resolved = index.resolve(tok)
+        if resolved:
+            ids.append(resolved)
     elif depth > 0:
         # "Tens of thousands of students": a quantity passes the look through without using up depth.
         step = 0 if tok.lemma_.lower() in _QUANTITIES else 1
@@ -68,6 +75,10 @@ def entities_of(tok: Token, index: MentionIndex, depth: int) -> list[str]:
                         _add(ids, entities_of(p, index, depth - step))
     # Conjuncts, also those the parser hangs on an apposition ("X, the head of Y, and Z, ...").
     kids = [g for c in tok.children for g in ((c,) if c.dep_ != "appos" else tuple(c.children))]
+    if not ids and tok.tag_ == "NN":  # "the newspaper", "the spokesman": coreference, as a last resort
+        resolved = index.resolve(tok)
+        if resolved:
+            ids.append(resolved)
     for c in kids:
         if c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "along"):
             target = c if c.dep_ == "conj" else next((g for g in c.subtree if g.dep_ == "pobj"), None)
@@ -81,7 +92,7 @@ def _pobjs(prep: Token) -> list[Token]:
 
 
 def _subject(
-    verb: Token, settings: EventSettings, index: MentionIndex | None = None
+    verb: Token, settings: EventSettings, index: Participants | None = None
 ) -> tuple[Token | None, bool, list[Token]]:
     """The subject of a verb, climbing control and coordination; (token, passive?, tokens climbed)."""
     tok = verb
@@ -113,7 +124,7 @@ def _agent(verb: Token) -> list[Token]:
     return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
 
 
-def _place(tokens: list[Token], index: MentionIndex) -> str | None:
+def _place(tokens: list[Token], index: Participants) -> str | None:
     for tok in tokens:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
@@ -124,7 +135,7 @@ def _place(tokens: list[Token], index: MentionIndex) -> str | None:
     return None
 
 
-def _verb_roles(trig: Trigger, index: MentionIndex, settings: EventSettings, roles: Roles) -> None:
+def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, roles: Roles) -> None:
     verb = trig.token
     reciprocal = trig.rule.reciprocal and trig.type in _RECIPROCAL_TYPES
     depth = settings.max_nesting
@@ -169,7 +180,7 @@ def _verb_roles(trig: Trigger, index: MentionIndex, settings: EventSettings, rol
 
 
 def _noun_roles(
-    trig: Trigger, index: MentionIndex, cues: Cues, settings: EventSettings, roles: Roles
+    trig: Trigger, index: Participants, cues: Cues, settings: EventSettings, roles: Roles
 ) -> None:
     noun = trig.token
     depth = settings.max_nesting
@@ -208,7 +219,7 @@ def _noun_roles(
 
 
 def _noun_preps(
-    trig: Trigger, head: Token, index: MentionIndex, depth: int, reciprocal: bool, roles: Roles
+    trig: Trigger, head: Token, index: Participants, depth: int, reciprocal: bool, roles: Roles
 ) -> None:
     """Participants in the prepositional phrases of a nominal event or of the verb it is the subject of."""
     for c in head.children:
@@ -231,7 +242,7 @@ def _noun_preps(
 
 
 def find_roles(
-    trig: Trigger, index: MentionIndex, cues: Cues, settings: EventSettings
+    trig: Trigger, index: Participants, cues: Cues, settings: EventSettings
 ) -> Roles:
     """Actors, targets, place and the carrying verb of one trigger."""
     roles = Roles()
