@@ -23,7 +23,7 @@ from newsgraph.model import QuoteKind, Span
 
 CONTINUING = frozenset(",?!—–-…")
 MAX_CONTEXT_TOKENS = 60
-QUOTE_MARKS = frozenset('"“”«»„‘’‹›\'')
+QUOTE_MARKS = frozenset('"“”«»„‘’‹›\'') | {"''", "``"}
 
 
 @dataclass(slots=True)
