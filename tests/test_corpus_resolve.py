@@ -165,3 +165,13 @@ def test_corpus_resolve_replaced_report_updates_its_event(tmp_path):
     resolve(store)
     assert [tuple(r) for r in store.conn.execute("SELECT date FROM corpus_events")] == [("2023-06",)]
     assert store.count("event_reports") == 1
+
+
+def test_corpus_resolve_document_marked_unresolved_again_is_redone_cleanly(tmp_path):
+    records = [_meeting(i, "2023-06-29", "2023-07-10") for i in range(3)]
+    store = store_of(tmp_path / "c.db", records)
+    resolve(store)
+    before = (store.count("actors"), store.count("corpus_events"), store.count("event_reports"))
+    store.conn.execute("UPDATE documents SET resolved = 0 WHERE id = ?", (records[1].document.id,))
+    resolve(store)
+    assert (store.count("actors"), store.count("corpus_events"), store.count("event_reports")) == before

@@ -92,6 +92,9 @@ def resolve(store: Store, full: bool = False, settings: CorpusSettings = DEFAULT
             c.execute("DELETE FROM actors")
             c.execute("DELETE FROM corpus_events")
             c.execute("UPDATE documents SET resolved = 0")
+        # A document to resolve starts from nothing, whatever an earlier resolution left of it.
+        c.execute("DELETE FROM actor_members WHERE doc_id IN (SELECT id FROM documents WHERE resolved = 0)")
+        c.execute("DELETE FROM event_reports WHERE doc_id IN (SELECT id FROM documents WHERE resolved = 0)")
         # Documents replaced or removed since the last run left actors and events without members.
         c.execute("DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM actor_members)")
         c.execute("DELETE FROM corpus_events WHERE id NOT IN (SELECT event_id FROM event_reports)")
