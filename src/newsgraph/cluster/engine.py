@@ -16,9 +16,10 @@ from newsgraph.cluster.shards import plan
 from newsgraph.cluster.worker import UnitExtractor
 from newsgraph.errors import NewsgraphError
 
-# Nothing leaves the machine: no usage report, no dashboard, a local cluster listens on loopback only.
+# Nothing leaves the machine: no usage report, no dashboard UI. Ray 2.60 has no setting to bind a local
+# cluster to loopback (it maps 127.0.0.1 to the host's address, and its gRPC servers listen on every
+# interface); what guards them is the token authentication Ray turns on for every cluster it starts.
 QUIET_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DATA_DISABLE_PROGRESS_BARS": "1"}
-LOOPBACK = "127.0.0.1"
 
 
 def ray_available() -> bool:
@@ -59,7 +60,7 @@ def start(address: str | None = None, num_cpus: int | None = None, settings: Clu
     else:
         # "local": a new cluster of our own, never one another run left behind (/tmp/ray/ray_current_cluster).
         ray.init(address="local", num_cpus=num_cpus, object_store_memory=settings.local_object_store_bytes,
-                 _node_ip_address=LOOPBACK, **kwargs)
+                 **kwargs)
     return True
 
 
