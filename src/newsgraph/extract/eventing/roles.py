@@ -23,12 +23,14 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 # Noun modifiers that name a participant: "NATO summit", "Israeli raid", "Prigozhin's insurrection".
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 # Prepositions that tie an unnamed group to a named one: "officials of X", "students at Y", "Kurds in Z".
-_MEMBER_PREPS = frozenset({"of", "from", "at"})
+_MEMBER_PREPS = frozenset({"of", "from", "at", "including"})
 # ... and where a group is ("students throughout Indonesia", "demonstrators in Baghdad"); not where an event
 # is ("the summit in Vilnius": that is its place).
 _GROUP_PREPS = frozenset({"in", "throughout", "across"})
 _QUANTITIES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                          "dozen", "dozens", "some", "group", "number", "scores", "lot", "crowd", "part", "most"})
+# Light verbs whose object takes part in the nominal event too.
+_INVITING = frozenset({"invite", "bring", "summon", "gather", "convene"})
 _RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE})
 
 
@@ -213,6 +215,10 @@ def _noun_roles(
         roles.frame.extend(path)
         if subj is not None and not roles.actors:  # "X was put under investigation": X is its target
             _add(roles.targets if passive else roles.actors, entities_of(subj, index, depth))
+        if gov.lemma_.lower() in _INVITING:  # "invited Wagner's commanders to a meeting": they attend it
+            for c in gov.children:
+                if c.dep_ == "dobj":
+                    _add(roles.actors if reciprocal else roles.targets, entities_of(c, index, depth))
         if passive:
             for a in _agent(gov):
                 _add(roles.actors, entities_of(a, index, depth))
