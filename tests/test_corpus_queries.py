@@ -133,3 +133,20 @@ def test_corpus_cli_db_from_environment(db, capsys, monkeypatch):
 
     args = build_parser().parse_args(["timeline"])
     assert args.db == str(db)
+
+
+@pytest.mark.parametrize("table,query,hits", [
+    ("documents_fts", "Kremlin", 3),
+    ("documents_fts", "Shoigu AND lying", 1),
+    ("quotes_fts", "lied", 1),
+    ("quotes_fts", "Kremlin", 0),
+])
+def test_corpus_store_full_text_search_read_only(db, table, query, hits):
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)  # as Datasette or the web app opens it
+    try:
+        count = conn.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (query,)).fetchone()[0]
+    finally:
+        conn.close()
+    assert count == hits
