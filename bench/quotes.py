@@ -234,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=SPLITS, default="dev")
     ap.add_argument("--all", action="store_true", help="train and dev, every article")
     ap.add_argument("--limit", type=int, default=0, help="at most this many articles per split (0: all)")
+    ap.add_argument("--offset", type=int, default=0, help="skip this many articles per split first")
     ap.add_argument("--no-peer", action="store_true")
     args = ap.parse_args(argv)
     corpus = find_corpus()
@@ -259,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in corpus.names(split, "attributions"):
             anns[name.rsplit("_", 1)[0]].append(name)
         chosen = [t for t in texts if anns.get(t[:-4])]
+        chosen = chosen[args.offset :]
         if args.limit:
             chosen = chosen[: args.limit]
         for t in chosen:
