@@ -110,6 +110,23 @@ def test_cluster_shards_parquet_articles_are_read(tmp_path):
     assert items[2].source == f"{path}:3" and items[2].title is None
 
 
+@pytest.mark.parametrize("split", [1, 3000, 10_000_000])
+def test_cluster_shards_parquet_row_group_units_read_like_the_whole_file(tmp_path, split):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "many.parquet"
+    rows = [{"text": f"Article number {i} about the harbour.", "title": f"T{i}"} for i in range(40)]
+    rows[7]["text"] = ""
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=6)
+    units = plan([path], ClusterSettings(split_bytes=split))
+    assert (len(units) > 1) == (split < path.stat().st_size)
+    whole = list(read_unit(Unit(0, str(path), ShardKind.PARQUET)))
+    got = [item for u in units for item in read_unit(u)]
+    assert _as_comparable(got) == _as_comparable(whole) and len(whole) == 40
+    assert got[-1].source == f"{path}:40" and isinstance(got[7], InputError)
+
+
 def test_cluster_shards_published_overrides_like_the_local_ingest(tmp_path):
     path = _jsonl(tmp_path)
     docs = [i for i in read_unit(plan([path])[0], published="2020-02-02") if not isinstance(i, InputError)]

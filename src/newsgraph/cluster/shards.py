@@ -40,7 +40,7 @@ class ShardError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """One task: a byte range of a JSONL file (end -1: to the end), or a whole file."""
+    """One task: a byte range of a JSONL file, row groups [start, end) of a Parquet file (end -1: to the end)."""
 
     index: int  # place in the input order: output files sort in it, so load stores in input order
     path: str
@@ -91,14 +91,31 @@ def plan(paths: Iterable[str | Path], settings: ClusterSettings = DEFAULT) -> li
     units: list[Unit] = []
     for path in expand(paths):
         kind = _kind(path)
-        size = path.stat().st_size if kind is ShardKind.JSONL and path.is_file() else 0
-        if size > settings.split_bytes:
+        size = path.stat().st_size if kind is not ShardKind.FILE and path.is_file() else 0
+        if kind is ShardKind.PARQUET and size > settings.split_bytes:
+            units.extend(_parquet_units(path, size, len(units), settings))
+        elif kind is ShardKind.JSONL and size > settings.split_bytes:
             for start in range(0, size, settings.split_bytes):
                 end = min(start + settings.split_bytes, size)
                 units.append(Unit(len(units), str(path), kind, start, -1 if end == size else end))
         else:
             units.append(Unit(len(units), str(path), kind))
     return units
+
+
+def _parquet_units(path: Path, size: int, index: int, settings: ClusterSettings) -> list[Unit]:
+    """Runs of whole row groups of about split_bytes each; a footer that does not read leaves one unit to report."""
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.ParquetFile(path).metadata
+    except Exception:  # noqa: BLE001 - the worker reads it again and reports why
+        return [Unit(index, str(path), ShardKind.PARQUET)]
+    groups = meta.num_row_groups
+    per_unit = max(1, round(groups * settings.split_bytes / size)) if groups else 1
+    starts = list(range(0, max(groups, 1), per_unit))
+    return [Unit(index + i, str(path), ShardKind.PARQUET, start, -1 if start + per_unit >= groups else start + per_unit)
+            for i, start in enumerate(starts)]
 
 
 def read_unit(unit: Unit, published: str | None = None) -> Iterator[Document | InputError]:
@@ -181,18 +198,22 @@ def _read_jsonl_range(unit: Unit) -> Iterator[Document | InputError]:
 
 
 def _read_parquet(unit: Unit) -> Iterator[Document | InputError]:
-    """A Parquet file of articles (columns as the JSONL form: text, id, title ...), rows numbered from 1."""
+    """A Parquet file of articles (columns as the JSONL form: text, id, title ...), rows numbered from 1 in the file."""
     import pyarrow.parquet as pq
 
     try:
-        table = pq.read_table(unit.path)
+        handle = pq.ParquetFile(unit.path)
+        groups = handle.metadata.num_row_groups
+        end = groups if unit.end < 0 else unit.end
+        first_row = sum(handle.metadata.row_group(g).num_rows for g in range(unit.start))
+        table = handle.read_row_groups(list(range(unit.start, end))) if groups else handle.read()
     except FileNotFoundError:
         raise ShardError(f"{unit.path}: no such file") from None
     except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a damaged file
         raise ShardError(f"{unit.path}: unreadable Parquet ({_first_line(exc)})") from None
     if "text" not in table.column_names:
         raise ShardError(f"{unit.path}: no \"text\" column (has {', '.join(table.column_names)})")
-    for number, row in enumerate(table.to_pylist(), start=1):
+    for number, row in enumerate(table.to_pylist(), start=first_row + 1):
         try:
             yield document_from_dict(row, f"{unit.path}:{number}")
         except InputError as exc:
