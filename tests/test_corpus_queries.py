@@ -150,3 +150,11 @@ def test_corpus_store_full_text_search_read_only(db, table, query, hits):
     finally:
         conn.close()
     assert count == hits
+
+
+def test_corpus_store_views_for_browsing(store):
+    rows = store.conn.execute("SELECT type, actors, targets, reports FROM timeline").fetchall()
+    assert [tuple(r) for r in rows] == [("ACCUSE", "Yevgeny Prigozhin", "Sergei Shoigu", 1),
+                                       ("CONSULT", "Vladimir Putin", "Yevgeny Prigozhin", 3)]
+    outlets = [r[0] for r in store.conn.execute("SELECT outlet FROM reports WHERE trigger = 'met'")]
+    assert outlets == ["Kommersant", "Reuters", "AP"]

@@ -183,3 +183,22 @@ END;
 CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.n, old.text);
 END;
+
+-- Views for browsing the file as it is (sqlite3, Datasette): the timeline and who reported what.
+CREATE VIEW IF NOT EXISTS timeline AS
+SELECT e.id AS event, e.date, e.type,
+       (SELECT group_concat(a.name, '; ') FROM corpus_event_actors x JOIN actors a ON a.id = x.actor_id
+         WHERE x.event_id = e.id AND x.role = 'actor') AS actors,
+       (SELECT group_concat(a.name, '; ') FROM corpus_event_actors x JOIN actors a ON a.id = x.actor_id
+         WHERE x.event_id = e.id AND x.role = 'target') AS targets,
+       p.name AS place, e.first_reported,
+       (SELECT count(*) FROM event_reports r WHERE r.event_id = e.id) AS reports
+FROM corpus_events e LEFT JOIN actors p ON p.id = e.place
+ORDER BY coalesce(e.date, e.first_reported);
+
+CREATE VIEW IF NOT EXISTS reports AS
+SELECT r.event_id AS event, r.published, r.outlet, d.title, d.url, r.doc_id AS document, ev.trigger,
+       ev.modality, ev.text AS evidence
+FROM event_reports r JOIN documents d ON d.id = r.doc_id
+JOIN events ev ON ev.doc_id = r.doc_id AND ev.id = r.doc_event
+ORDER BY r.event_id, r.published;
