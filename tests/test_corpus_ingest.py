@@ -108,7 +108,7 @@ def _consistent(db: Path) -> sqlite3.Connection:
 
 
 def test_corpus_ingest_survives_sigkill(tmp_path, nlp):
-    n = 24
+    n = 40  # several chunks of 8: the kill lands between two of them
     dump = _write_jsonl(tmp_path / "dump.jsonl", _articles(n))
     db = tmp_path / "c.db"
     cmd = [sys.executable, "-m", "newsgraph", "ingest", str(dump), "--db", str(db), "-j", "1", "--no-progress"]
