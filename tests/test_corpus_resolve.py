@@ -175,3 +175,30 @@ def test_corpus_resolve_document_marked_unresolved_again_is_redone_cleanly(tmp_p
     store.conn.execute("UPDATE documents SET resolved = 0 WHERE id = ?", (records[1].document.id,))
     resolve(store)
     assert (store.count("actors"), store.count("corpus_events"), store.count("event_reports")) == before
+
+
+def test_corpus_resolve_interrupted_leaves_the_previous_resolution(tmp_path, monkeypatch):
+    import importlib
+
+    from newsgraph.corpus.store import Incoming
+
+    resolve_mod = importlib.import_module("newsgraph.corpus.resolve")
+    records = [_meeting(i, "2023-06-29", "2023-07-10") for i in range(3)]
+    store = store_of(tmp_path / "c.db", records[:2])
+    resolve(store)
+    before = (store.count("actors"), store.count("actor_members"), store.count("event_reports"))
+    store.put_record(records[2], Incoming.of(records[2].document))
+    real_write = resolve_mod._write
+
+    def crash(c, *args):
+        real_write(c, *args)  # everything written, then the process dies before COMMIT
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(resolve_mod, "_write", crash)
+    with pytest.raises(KeyboardInterrupt):
+        resolve(store)
+    assert (store.count("actors"), store.count("actor_members"), store.count("event_reports")) == before
+    assert store.conn.execute("SELECT count(*) FROM documents WHERE resolved = 0").fetchone()[0] == 1
+    monkeypatch.setattr(resolve_mod, "_write", real_write)
+    resolve(store)
+    assert store.count("event_reports") == 3 and store.count("corpus_events") == 1
