@@ -8,8 +8,9 @@ from newsgraph.extract.mentions import MentionIndex
 from newsgraph.model import Entity, EntityType
 
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose", "what"})
-# Pronouns that are no participant ("it" is too often the weather or a clause to be worth the risk).
-_SKIP = frozenset({"it", "its", "this", "these", "those", "one", "there", "itself"})
+# Pronouns that are no participant. "It" is kept: roles only ask about subjects and possessors, where "it"
+# is mostly a country or an organisation ("Syria says it will not accept ..."); an expletive "it" heads no act.
+_SKIP = frozenset({"this", "these", "those", "one", "there", "itself"})
 
 
 class Participants:

@@ -205,7 +205,7 @@ def _noun_roles(
         roles.anchor = gov
         roles.frame.append(gov)
         _noun_preps(trig, gov, index, depth, reciprocal, roles)
-        if not roles.actors:
+        if not roles.actors and light:  # "the raid was carried out by X"; not "was followed by the return"
             for a in _agent(gov):
                 _add(roles.actors, entities_of(a, index, depth))
         return
