@@ -213,3 +213,28 @@ def test_corpus_ingest_published_dates_only_undated_articles(tmp_path, nlp):
         ingest(store, [dump], n_process=1, progress=False, published="2020-02-02")
         dates = dict(store.conn.execute("SELECT id, published FROM documents").fetchall())
     assert dates == {"art-0": items[0]["published"], "art-1": "2020-02-02"}
+
+
+def test_corpus_ingest_record_breaking_the_schema_fails_alone(tmp_path, nlp, monkeypatch):
+    import importlib
+
+    from newsgraph.model import Quote, QuoteKind
+
+    ingest_mod = importlib.import_module("newsgraph.corpus.ingest")
+    real = ingest_mod.build_record
+
+    def twin_quotes(doc, document):
+        record = real(doc, document)
+        if document.id == "art-0":  # an extractor defect: two quotes with one id
+            record.quotes = [Quote("q1", "x", 0, 1, QuoteKind.DIRECT), Quote("q1", "y", 1, 2, QuoteKind.DIRECT)]
+        return record
+
+    monkeypatch.setattr(ingest_mod, "build_record", twin_quotes)
+    dump = _write_jsonl(tmp_path / "dump.jsonl", _articles(2))
+    with open_store(tmp_path / "c.db") as store:
+        report = ingest(store, [dump], n_process=1, progress=False)
+        assert [r[0] for r in store.conn.execute("SELECT id FROM documents")] == ["art-1"]
+        (failure,) = store.failures()
+        assert store.count("entities") == len(json.loads(store.conn.execute("SELECT record FROM documents")
+                                                         .fetchone()[0])["entities"])
+    assert failure["stage"] == "store" and "UNIQUE" in failure["error"] and len(report.failed) == 1

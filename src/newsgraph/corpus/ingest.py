@@ -6,6 +6,7 @@ import logging
 import multiprocessing as mp
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -202,11 +203,16 @@ def ingest(
             report.failed.append(f"{incoming.key}: {error}")
         else:
             status = store.status(incoming)
-            store.put_record(Record.from_dict(record), incoming)
-            report.stored += 1
-            report.replaced += status is Status.CHANGED
-            if on_stored:
-                on_stored(incoming)
+            try:
+                store.put_record(Record.from_dict(record), incoming)
+            except (sqlite3.IntegrityError, KeyError, ValueError, TypeError) as exc:
+                store.put_failure(incoming.key, FailureStage.STORE, _one_line(exc))
+                report.failed.append(f"{incoming.key}: {_one_line(exc)}")
+            else:
+                report.stored += 1
+                report.replaced += status is Status.CHANGED
+                if on_stored:
+                    on_stored(incoming)
         bar.update()
 
     def todo() -> Iterator[Incoming]:

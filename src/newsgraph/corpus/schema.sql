@@ -118,7 +118,7 @@ CREATE INDEX IF NOT EXISTS amounts_doc ON amounts(doc_id);
 
 CREATE TABLE IF NOT EXISTS failures (
     key    TEXT PRIMARY KEY,                   -- the input that failed (path, path:line, url)
-    stage  TEXT NOT NULL,                      -- read | extract
+    stage  TEXT NOT NULL,                      -- read | extract | store
     error  TEXT NOT NULL,
     at     TEXT NOT NULL
 );

@@ -31,6 +31,7 @@ class Status(str, Enum):
 class FailureStage(str, Enum):
     READ = "read"
     EXTRACT = "extract"
+    STORE = "store"  # the record broke a constraint of the schema (an extractor defect)
 
 
 @dataclass(frozen=True, slots=True)
