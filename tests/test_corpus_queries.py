@@ -158,3 +158,15 @@ def test_corpus_store_views_for_browsing(store):
                                        ("CONSULT", "Vladimir Putin", "Yevgeny Prigozhin", 3)]
     outlets = [r[0] for r in store.conn.execute("SELECT outlet FROM reports WHERE trigger = 'met'")]
     assert outlets == ["Kommersant", "Reuters", "AP"]
+
+
+def test_corpus_queries_timeline_orders_weeks_and_months_by_their_first_day(tmp_path):
+    recs = []
+    guests = ["Tom Olsen", "Eva Lind", "Max Roth", "Ida Berg"]
+    for i, (day, guest) in enumerate(zip(["2023-06-29", "2023-W25", "2023-06", "2023-07-01"], guests, strict=True)):
+        text = f"Anna Moss met {guest}."
+        recs.append(record(text, "2023-07-10", [("Anna Moss", "PERSON"), (guest, "PERSON")],
+                           events=[("CONSULT", "met", ["Anna Moss"], [guest], day, None)], source=f"s{i}"))
+    store = store_of(tmp_path / "c.db", recs)
+    resolve(store)
+    assert [r["date"] for r in queries.timeline(store)] == ["2023-06", "2023-W25", "2023-06-29", "2023-07-01"]

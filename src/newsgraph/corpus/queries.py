@@ -105,8 +105,16 @@ def timeline(store: Store, actor: str | None = None, type: str | None = None,  #
             "place": r["place"], "first_reported": r["first_reported"], "reports": r["reports"],
             "evidence": r["evidence"],
         })
-    rows.sort(key=lambda row: (row["date"] or row["first_reported"] or "9999", row["event"]))
+    rows.sort(key=_chronological)
     return rows
+
+
+def _chronological(row: Row) -> tuple[date, int, str]:
+    """By the first day an event's date covers (a week, a month), then the more precise first."""
+    iv = interval(row["date"]) or interval(row["first_reported"])
+    if iv is None:
+        return date.max, 0, row["event"]
+    return iv[0], (iv[1] - iv[0]).days, row["event"]
 
 
 def actor(store: Store, name: str) -> Row:
