@@ -150,3 +150,13 @@ def test_quotes_ids_are_in_text_order(nlp):
 def test_quotes_odd_text_never_crashes(nlp, text):
     quotes, _ = run(nlp, text, {})
     assert all(q.end - q.start <= 3000 for q in quotes)
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("The only problem, Maria Lopez said, is that the pay is too low.", "pay is too low"),
+    ("The economy is doing fine, Maria Lopez said.", "economy is doing fine"),
+])
+def test_quotes_parenthetical_reporting_clause(nlp, text, fragment):
+    quotes, by_id = run(nlp, text, {"Maria Lopez": P})
+    q = one(quotes, fragment)
+    assert q.kind is QuoteKind.INDIRECT and by_id[q.speaker] == "Maria Lopez" and q.cue == "said"

@@ -76,6 +76,28 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _parenthetical(verb: Token) -> tuple[int, int] | None:
+    """ "The only problem, Ms. Bigbee said, is that ..." / "The economy is fine, he said.": the sentence
+    around a reporting clause set off by commas is what was said."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    doc = verb.doc
+    first = min(subject.left_edge.i, verb.i)
+    last = max(t.i for t in verb.subtree if t.i >= verb.i and t.dep_ != "punct") if verb.i >= subject.i else verb.i
+    sent = verb.sent
+    if first - 1 <= sent.start or doc[first - 1].text != ",":
+        return None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is None or after.text not in (",", ".", ";"):
+        return None
+    if after.text == "," and last + 2 < sent.end:
+        return sent.start, sent.end - 1
+    return sent.start, first - 2
+
+
 def _speaker_of(found: Found, subject: Token | None, coref: Coref) -> None:
     if subject is None or subject.lower_ in EXPLETIVE and subject.dep_ == "nsubj" and _is_expletive(subject):
         return
@@ -125,7 +147,7 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
             continue
         if t.i in used_cues or not (is_cue(t, lex) or (t.pos_ == "VERB" and t.lemma_.lower() in lex.intent_verbs)):
             continue
-        span = _content(t, lex) or _as_clause(t)
+        span = _content(t, lex) or _as_clause(t) or _parenthetical(t)
         if span is None:
             continue
         rng = _trimmed(doc, *span)
