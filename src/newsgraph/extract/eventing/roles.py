@@ -23,7 +23,7 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 # Noun modifiers that name a participant: "NATO summit", "Israeli raid", "Prigozhin's insurrection".
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 # Prepositions that tie an unnamed group to a named one: "officials of X", "students at Y", "Kurds in Z".
-_MEMBER_PREPS = frozenset({"of", "from", "at", "including"})
+_MEMBER_PREPS = frozenset({"of", "from", "at", "including", "for"})
 # ... and where a group is ("students throughout Indonesia", "demonstrators in Baghdad"); not where an event
 # is ("the summit in Vilnius": that is its place).
 _GROUP_PREPS = frozenset({"in", "throughout", "across"})
@@ -31,6 +31,10 @@ _QUANTITIES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thou
                          "dozen", "dozens", "some", "group", "number", "scores", "lot", "crowd", "part", "most"})
 # Light verbs whose object takes part in the nominal event too.
 _INVITING = frozenset({"invite", "bring", "summon", "gather", "convene"})
+# Prepositions that aim an act at someone ("deliver blows to", "an offensive against").
+_AIMED = frozenset({"to", "against", "on", "at", "toward", "towards"})
+# Verbs of a protest's purpose clause ("to demand", "to protest", "calling for").
+_PURPOSE_VERBS = frozenset({"demand", "protest", "call", "press", "urge", "denounce", "condemn", "oppose", "show"})
 _RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE})
 
 
@@ -172,13 +176,40 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
     if trig.extra is not None and trig.extra.dep_ in ("prt", "prep"):  # "called for the release of X"
         for p in _pobjs(trig.extra):
             _add(roles.targets, entities_of(p, index, depth))
+    if trig.extra is not None and trig.extra.dep_ in ("dobj", "nsubjpass"):  # "imposed sanctions on X"
+        _noun_preps(trig, trig.extra, index, depth, reciprocal, roles)
     if trig.rule.frame and not roles.targets:  # "demanded that Hamas renounce", "threatened to attack Japan"
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp"):
-                for g in c.children:
-                    if g.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                        _add(roles.targets, entities_of(g, index, depth))
+                _content_targets(c, index, depth, roles, subject=True)
+    if trig.type is PloverType.PROTEST and not roles.targets:
+        _purpose_targets(verb, index, depth, roles)
     roles.anchor = verb
+
+
+def _content_targets(clause: Token, index: Participants, depth: int, roles: Roles, subject: bool) -> None:
+    """Whom an embedded act is aimed at: its subject (for demands), object, or "to/against/on" phrase, also
+    one clause down ("threatened to launch an offensive against Iraq")."""
+    for g in clause.children:
+        if g.dep_ in ("nsubj", "nsubjpass") and subject or g.dep_ in ("dobj", "dative"):
+            _add(roles.targets, entities_of(g, index, depth))
+            for p in (p for c in g.children if c.dep_ == "prep" and c.lower_ in _AIMED for p in _pobjs(c)):
+                _add(roles.targets, entities_of(p, index, depth))
+        elif g.dep_ == "prep" and g.lower_ in _AIMED:
+            for p in _pobjs(g):
+                _add(roles.targets, entities_of(p, index, depth))
+        elif g.dep_ in ("xcomp", "ccomp") and not roles.targets:
+            _content_targets(g, index, depth, roles, subject=False)
+
+
+def _purpose_targets(verb: Token, index: Participants, depth: int, roles: Roles) -> None:
+    """A protest's target from its purpose: "to demand the resignation of X", "in protest of X's policy"."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PURPOSE_VERBS:
+            _content_targets(c, index, depth, roles, subject=False)
+        elif c.dep_ == "prep" and c.lower_ in ("against", "over"):
+            for p in _pobjs(c):
+                _add(roles.targets, entities_of(p, index, depth))
 
 
 def _noun_roles(
@@ -215,6 +246,9 @@ def _noun_roles(
         roles.frame.extend(path)
         if subj is not None and not roles.actors:  # "X was put under investigation": X is its target
             _add(roles.targets if passive else roles.actors, entities_of(subj, index, depth))
+        if trig.type is PloverType.PROTEST and not roles.targets:  # "staged a strike to demand X's exit"
+            _purpose_targets(gov, index, depth, roles)
+            _purpose_targets(noun, index, depth, roles)
         if gov.lemma_.lower() in _INVITING:  # "invited Wagner's commanders to a meeting": they attend it
             for c in gov.children:
                 if c.dep_ == "dobj":
