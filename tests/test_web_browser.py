@@ -162,7 +162,7 @@ def test_web_browser_article_shows_each_kind_with_its_value_on_hover(page):
         assert pg.locator(f"span.f-{kind}").count() >= 1, kind
     time_span = pg.locator("span.f-time").first
     assert "2024-03" in time_span.get_attribute("title")
-    quote = pg.locator("span.f-quote").first
+    quote = pg.locator('span.f-quote[title*="· direct quote"]').first
     assert "Maria Santos" in quote.get_attribute("title")
     quote.click(position={"x": 3, "y": 5})
     assert "quote" in pg.locator("#side").inner_text()

@@ -49,6 +49,18 @@ class PloverType(str, Enum):
     OTHER = "OTHER"
 
 
+# PLOVER's verbal and material cooperation: the two sides of such an event act together, not against each other.
+COOPERATIVE_TYPES = frozenset({
+    PloverType.AGREE, PloverType.CONSULT, PloverType.SUPPORT, PloverType.CONCEDE,
+    PloverType.COOPERATE, PloverType.AID, PloverType.RETREAT,
+})
+
+
+def sides_together(event_type: str | PloverType, same_role: bool) -> bool:
+    """Whether two participants of one event stand together: same side, or either side of a cooperative act."""
+    return same_role or PloverType(event_type) in COOPERATIVE_TYPES
+
+
 class Modality(str, Enum):
     ASSERTED = "asserted"
     REPORTED = "reported"

@@ -10,6 +10,7 @@ from typing import Any
 from newsgraph.corpus import queries as cq
 from newsgraph.corpus.store import Store
 from newsgraph.errors import NewsgraphError
+from newsgraph.model import sides_together
 
 Row = dict[str, Any]
 
@@ -107,11 +108,12 @@ def graph(store: Store, max_nodes: int) -> Row:
         "SELECT m.actor_id, count(*) FROM actor_members m "
         "JOIN mentions x ON x.doc_id = m.doc_id AND x.entity_id = m.entity_id GROUP BY m.actor_id")})
     pairs: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for a, ra, b, rb in c.execute(
-        "SELECT x.actor_id, x.role, y.actor_id, y.role FROM corpus_event_actors x "
-        "JOIN corpus_event_actors y ON y.event_id = x.event_id AND x.actor_id < y.actor_id"
+    for a, ra, b, rb, etype in c.execute(
+        "SELECT x.actor_id, x.role, y.actor_id, y.role, e.type FROM corpus_event_actors x "
+        "JOIN corpus_event_actors y ON y.event_id = x.event_id AND x.actor_id < y.actor_id "
+        "JOIN corpus_events e ON e.id = x.event_id"
     ):
-        pairs[(a, b)]["with" if ra == rb else "against"] += 1
+        pairs[(a, b)]["with" if sides_together(etype, ra == rb) else "against"] += 1
     in_events = {a for pair in pairs for a in pair}
     heads = {r["id"]: dict(r) for r in c.execute("SELECT id, name, type FROM actors")}
     # Actors in events first (they carry the edges), then the most mentioned, up to the limit.
