@@ -27,7 +27,7 @@ PETR = SHARED / "data" / "petrarch" / "UniversalPetrarch_PETR2_GSR_validation.xm
 # a refusal to cooperate REJECT.
 # The extractor keeps the type of the act and puts the intent in `modality`; this is the PLOVER reading of it.
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}  # "will boycott" is a threat
 
 
 def plover_code(event) -> str:  # noqa: ANN001 - a model.Event

@@ -45,6 +45,8 @@ class Trigger:
 def _is_verb(tok: Token) -> bool:
     """A verb, or a participle used as a predicate ("is opposed to"), not as a noun ("the wounded")."""
     if tok.pos_ == "VERB":
+        if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(c.dep_ == "det" for c in tok.children):
+            return False  # "evacuated the wounded"
         return tok.dep_ not in ("amod", "compound") or tok.head.pos_ != "NOUN"
     return tok.tag_ in _VERB_TAGS and tok.pos_ in ("ADJ", "AUX") and tok.dep_ in _PREDICATE
 
