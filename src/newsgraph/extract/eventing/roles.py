@@ -29,8 +29,8 @@ _MEMBER_PREPS = frozenset({"of", "from", "at", "including", "for"})
 _GROUP_PREPS = frozenset({"in", "throughout", "across"})
 _QUANTITIES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                          "dozen", "dozens", "some", "group", "number", "scores", "lot", "crowd", "part", "most"})
-# Light verbs whose object takes part in the nominal event too.
-_INVITING = frozenset({"invite", "bring", "summon", "gather", "convene"})
+# Light verbs whose object takes part in the nominal event too ("engaged peacekeepers in a firefight").
+_INVITING = frozenset({"invite", "bring", "summon", "gather", "convene", "engage"})
 # Prepositions that aim an act at someone ("deliver blows to", "an offensive against").
 _AIMED = frozenset({"to", "against", "on", "at", "toward", "towards"})
 # Verbs of a protest's purpose clause ("to demand", "to protest", "calling for").

@@ -89,7 +89,9 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         cand = lex.by_objectless[lemma]
         objs = [c for c in tok.children if c.dep_ in _OBJECTS]
         if lemma in cand.person_verbs:
-            if any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP") for c in objs):
+            if any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP") for c in objs) or any(
+                c.dep_ == "nsubjpass" and c.ent_type_ in ("PERSON", "NORP") for c in tok.children
+            ):  # "freed Navalny", "Navalny was freed"
                 rule = cand
         elif not objs:
             rule = cand
