@@ -142,7 +142,7 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
     joined = inner_end in CONTINUING or after.text in (",", "(") or after.text[:1].islower()
     short_sentence = len(fr.right) <= 6
     if not (joined or short_sentence):
-        return None
+        return _bare_trailing_cue(fr, coref)
     limit = settings.max_trailing_cue_tokens if joined else 8
     lex = coref.lex
     for n, t in enumerate(fr.right[:limit]):
@@ -153,6 +153,19 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
                 return t  # "...," the judge exclaimed: any verb right after a comma-ended quotation
             if not joined:
                 return None
+    return None
+
+
+def _bare_trailing_cue(fr: _Frame, coref: Coref) -> Token | None:
+    """ "... un-American. -H" Clinton tweeted, quoting ...": a name and a cue right after the marks, with no
+    content of its own (else it opens a new sentence: "He said it was ...")."""
+    for n, t in enumerate(fr.right[:4]):
+        if is_cue(t, coref.lex):
+            if n and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children):
+                return t
+            return None
+        if t.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+            return None
     return None
 
 

@@ -189,6 +189,8 @@ def _headline_colon(doc: Doc, colon: Token, coref: Coref) -> Found | None:
     head = head[:cut]  # "Clinton to Planned Parenthood: ...", "Former AG Mukasey at RNC: ..."
     if not head or not any(t.pos_ == "PROPN" for t in head) and len(head) > 1:
         return None
+    if len(head) == 1 and len(head[0].text) <= 2:
+        return None  # "Q:" and "A:" of an interview transcript are no source
     end = colon.i + 1
     while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
         end += 1

@@ -137,6 +137,9 @@ def find_marked(text: str, settings: QuoteSettings = DEFAULT_QUOTES) -> list[Mar
         elif c in OPENERS:
             if closer == "" or OPENERS[c] != closer:
                 inner += 1  # a typographic quotation inside a straight one
+            elif inner == 0 and c == text[open_at] and not _looks_opening(text, i):
+                emit(i, i)  # a sloppy close with an opening mark: “It's unusual,“ said ...
+                open_at = None
             elif inner == 0 and c == text[open_at]:
                 # a second opener of the same family with the first never closed: end the first before it
                 if _worth_capping(text, open_at, i):
