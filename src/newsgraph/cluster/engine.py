@@ -149,7 +149,10 @@ def run(
             max_restarts=-1,  # a dead worker comes back ...
             max_task_retries=settings.max_task_retries,  # ... and runs its unit again, a few times at most
         )
-    rows = sorted(ds.take_all(), key=lambda r: r["index"])
+    try:
+        rows = sorted(ds.take_all(), key=lambda r: r["index"])
+    except Exception as exc:  # a unit failed past its retries (disk full, a worker crashing on every try)
+        raise NewsgraphError(f"the Ray run failed: {_first_line(exc)}") from exc
     report.window_seconds = max(r["ended_at"] for r in rows) - min(r["began_at"] for r in rows)
     for row in rows:
         report.records += int(row["records"])

@@ -64,8 +64,8 @@ def process_unit(unit: Unit, out_dir: str, published: str | None = None, known: 
                     rows.append(failure_row(incoming.key, FailureStage.EXTRACT.value, error, incoming.document.id))
                 else:
                     rows.append(record_row(record, incoming.key, incoming.hash))
-    except ShardError as exc:  # the whole shard is skipped: no partial shard is written
-        summary["error"] = str(exc)
+    except (ShardError, OSError) as exc:  # the whole shard is skipped: no partial shard is written
+        summary["error"] = str(exc) if isinstance(exc, ShardError) else f"{unit.path}: read failed ({exc})"
         summary["seconds"] = time.monotonic() - started
         summary["ended_at"] = time.time()
         summary["cpu_seconds"] = time.process_time() - cpu_started
