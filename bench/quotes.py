@@ -84,8 +84,10 @@ class Corpus:
 
 def find_corpus() -> Corpus | None:
     env = os.environ.get("POLNEAR_DIR")
-    candidates = [env] if env else []
-    candidates += sorted(glob.glob("/work/.mirror/*PolNeAR*/repo")) + sorted(glob.glob("/work/.mirror/*PolNeAR*"))
+    if env:  # an explicit place is the only place looked at
+        candidates = [env]
+    else:
+        candidates = sorted(glob.glob("/work/.mirror/*PolNeAR*/repo")) + sorted(glob.glob("/work/.mirror/*PolNeAR*"))
     for c in candidates:
         p = Path(c)
         if (p / "data").is_dir() or (p / "HEAD").is_file():
