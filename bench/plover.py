@@ -67,6 +67,9 @@ class Tally:
 
 
 def _trigger_span(text: str, event) -> tuple[int, int]:  # noqa: ANN001
+    """Where the trigger stands: its recorded span, else (records without one) the first match in the text."""
+    if event.trigger_span is not None:
+        return event.trigger_span.start, event.trigger_span.end
     i = text.find(event.trigger)
     if i < 0:
         first = event.trigger.split()[0]

@@ -50,6 +50,11 @@ def check_record(d: dict) -> None:
         assert t["type"] in ("DATE", "TIME", "DURATION", "SET") and t["value"]
     for v in d["events"]:
         ev(v["evidence"])
+        for m in v["mentions"]:
+            ev(m)
+        if v.get("trigger_span"):
+            ev(v["trigger_span"])
+            assert v["trigger_span"]["text"] in v["trigger"]
         assert set(v["actors"]) | set(v["targets"]) <= entity_ids
         assert v["place"] is None or v["place"] in entity_ids
         assert v["source"] is None or v["source"] in entity_ids

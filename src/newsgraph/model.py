@@ -243,12 +243,14 @@ class Event:
     source: str | None = None
     date_source: DateSource | None = None
     mentions: list[Span] = field(default_factory=list)  # every telling of it in the document
+    trigger_span: Span | None = None  # where the trigger's head word stands
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "type": self.type.value,
             "trigger": self.trigger,
+            "trigger_span": self.trigger_span.to_dict() if self.trigger_span else None,
             "actors": list(self.actors),
             "targets": list(self.targets),
             "date": self.date,
@@ -277,6 +279,7 @@ class Event:
             source=d.get("source"),
             date_source=DateSource(d["date_source"]) if d.get("date_source") else None,
             mentions=[Span.from_dict(m) for m in d.get("mentions", [])],
+            trigger_span=Span.from_dict(d["trigger_span"]) if d.get("trigger_span") else None,
         )
 
 

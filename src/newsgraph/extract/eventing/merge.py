@@ -34,6 +34,7 @@ class Candidate:
     anaphoric: bool  # a definite noun with no participants of its own: "the meeting"
     weak_modality: bool = False  # a bare noun: no verb says whether it happened, is planned or denied
     mentions: list[Span] = field(default_factory=list)
+    trigger_span: Span | None = None
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -116,7 +117,7 @@ def merge(cands: list[Candidate], require_participant: bool) -> list[Event]:
         Event(
             id=f"v{i}", type=k.type, trigger=k.trigger, evidence=k.evidence, actors=k.actors, targets=k.targets,
             date=k.date, time=k.time, place=k.place, modality=k.modality, source=k.source,
-            date_source=k.date_source, mentions=k.mentions,
+            date_source=k.date_source, mentions=k.mentions, trigger_span=k.trigger_span,
         )
         for i, k in enumerate(kept, 1)
     ]
