@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll", "would"})  # "said it would act on Friday"
 # verbs whose complement or own date lies ahead: "is set to discuss", "is scheduled for Friday"
 PLANNING = frozenset({"schedule", "plan", "expect", "set", "due", "intend", "hope", "aim", "propose",
                       "prepare", "slate", "poise", "vow", "promise", "threaten", "pledge"})

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.extract.timex.rules import WORD, Rule, RuleSet
+from newsgraph.extract.timex.rules import WORD, Rule, RuleSet, digit_class
 
-# characters of context kept either side of a trigger word when choosing where to run the rules:
-# the longest rule prefix ("the comparable year-ago", "each of the past") fits in this many
-WINDOW = 48
+# characters of context kept either side of a trigger word when choosing where to run the rules: the
+# longest text a rule puts before its head word ("each of the past three years", "the comparable year-ago")
+# or after it ("Friday, Oct. 23, 1998") fits in this many
+WINDOW = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ def _trigger_spans(text: str, rs: RuleSet) -> dict[str, list[tuple[int, int]]]:
     for m in WORD.finditer(text):
         w = m.group()
         if w[0].isdigit():
-            spans.setdefault("digit", []).append(m.span())
+            spans.setdefault(digit_class(w), []).append(m.span())
             continue
         classes = wc.get(w.lower())
         if classes:

@@ -78,13 +78,13 @@ WORD = re.compile(r"[A-Za-z]+|[0-9]+")
 # words too common to say "a time expression may be here" on their own
 _NOT_TRIGGERS = frozenset({"a", "an", "one", "some", "many", "few", "several", "couple", "the", "of",
                            "last", "first", "second", "and", "s", "st", "nd", "rd", "th", "number"})
-# vocabulary classes whose words let a rule fire nearby; "digit" is any run of digits
+# vocabulary classes whose words let a rule fire nearby; a run of digits is "year" or "digit"
 TRIGGER_TABLES = ("month", "weekday", "weekdays", "season", "partofday", "unit", "unit_adj", "number",
                   "ordinal", "set_adverb", "ref_word", "decade_word", "holiday")
 KEYWORDS = frozenset({
     "today", "yesterday", "tomorrow", "tonight", "weekend", "quarter", "quarters", "period", "ago", "earlier",
     "fiscal", "while", "time", "thanksgiving", "election", "easter", "memorial", "labor", "nineteen",
-    "thousand", "century", "half", "noon", "midnight", "midday", "overnight", "end", "q", "clock", "may", "march",
+    "thousand", "century", "half", "noon", "midnight", "midday", "overnight", "q", "clock",
 })
 
 
@@ -97,7 +97,7 @@ def _word_classes(tables: dict[str, dict[str, str]]) -> dict[str, frozenset[str]
             words = WORD.findall(key.lower())
             if name == "holiday":  # "christmas day": the distinctive word, not "day"
                 words = words[:1]
-            elif name == "ref_word":  # "the near future": the head word
+            elif name in ("ref_word", "unit"):  # "the near future", "trading days": the head word
                 words = words[-1:]
             for w in words:
                 if w not in _NOT_TRIGGERS and not w.isdigit():
@@ -107,12 +107,17 @@ def _word_classes(tables: dict[str, dict[str, str]]) -> dict[str, frozenset[str]
     return {w: frozenset(c) for w, c in out.items()}
 
 
+def digit_class(w: str) -> str:
+    """A run of digits is a 'year' (1000-2099) or a plain 'digit' run: years are rarer, so split them."""
+    return "year" if len(w) == 4 and (w[0] == "1" or w[:2] == "20") else "digit"
+
+
 def classes_in(text: str, word_classes: dict[str, frozenset[str]]) -> set[str]:
     """The trigger classes present in a text."""
     found: set[str] = set()
     for w in WORD.findall(text):
         if w[0].isdigit():
-            found.add("digit")
+            found.add(digit_class(w))
         else:
             found |= word_classes.get(w.lower(), frozenset())
     return found
@@ -120,7 +125,7 @@ def classes_in(text: str, word_classes: dict[str, frozenset[str]]) -> set[str]:
 
 # when several classes cover the same examples, the rarer (more telling) one is the head
 _PREFERENCE = ("month", "weekday", "weekdays", "season", "decade_word", "set_adverb", "holiday", "partofday",
-               "unit", "keyword", "ordinal", "ref_word", "number", "digit")
+               "year", "unit", "keyword", "ordinal", "ref_word", "number", "digit")
 
 
 def _head(rule_id: str, examples: tuple[str, ...], word_classes: dict[str, frozenset[str]]) -> frozenset[str]:
