@@ -51,6 +51,16 @@ CASES = [
     ("Shops close on Christmas Day.", MONDAY, "Christmas Day", "DATE", "2023-12-25"),
     ("The results came on Thanksgiving Day.", "1999-12-01", "Thanksgiving Day", "DATE", "1999-11-25"),
     ("The troops returned in early June.", MONDAY, "early June", "DATE", "2023-06"),
+    ("Revenue fell in FY2022.", MONDAY, "FY2022", "DATE", "2022"),
+    ("Sales rose in Q3 2022.", MONDAY, "Q3 2022", "DATE", "2022-Q3"),
+    ("The plan was drafted in the second half of 2022.", MONDAY, "the second half of 2022", "DATE", "2022-H2"),
+    ("Profits fell in the first quarter of last year.", MONDAY, "the first quarter of last year", "DATE",
+     "2022-Q1"),
+    ("The market closed at 16:08 UTC.", MONDAY, "16:08 UTC", "TIME", "2023-07-10T16:08Z"),
+    ("He visited the camp this summer.", MONDAY, "this summer", "DATE", "2023-SU"),
+    ("The law was passed in the early 2000s.", MONDAY, "the early 2000s", "DATE", "200"),
+    ("Rents rise every month.", MONDAY, "every month", "SET", "P1M"),
+    ("The company has grown over the past decade.", MONDAY, "the past decade", "DATE", "201"),
 ]
 
 

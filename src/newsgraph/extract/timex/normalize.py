@@ -123,6 +123,8 @@ def _normalizer(name: str, tables: dict[str, dict[str, str]]) -> Callable[[str],
         return lambda t: f"{int(t):02d}"
     if name == "year4":
         return year4
+    if name == "upper":
+        return str.upper
     if name == "yearword":
         return yearword
     if name == "clock":

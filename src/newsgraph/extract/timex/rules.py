@@ -84,7 +84,7 @@ TRIGGER_TABLES = ("month", "weekday", "weekdays", "season", "partofday", "unit",
 KEYWORDS = frozenset({
     "today", "yesterday", "tomorrow", "tonight", "weekend", "quarter", "quarters", "period", "ago", "earlier",
     "fiscal", "while", "time", "thanksgiving", "election", "easter", "memorial", "labor", "nineteen",
-    "thousand", "century", "half", "noon", "midnight", "midday", "overnight", "q", "clock",
+    "thousand", "century", "half", "noon", "midnight", "midday", "overnight", "q", "h", "fy", "clock",
 })
 
 
