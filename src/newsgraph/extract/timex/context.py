@@ -10,6 +10,14 @@ PLANNING = frozenset({"schedule", "plan", "expect", "set", "due", "intend", "hop
                       "prepare", "slate", "poise", "vow", "promise", "threaten", "pledge"})
 # how far up the dependency tree to look for the governing verb
 MAX_HOPS = 5
+# modals that put the clause ahead: "could come as early as Tuesday"
+FUTURE_MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
+# words right before a date that point ahead whatever the tense: "as early as Tuesday", "until Friday"
+AHEAD_CUES = ("as soon as", "as early as", "no later than", "no sooner than")
+UNTIL = ("until", "till", "through")
+# verbs that move a deadline: "postponed until Tuesday" looks ahead even in the past tense
+DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "defer", "adjourn", "suspend", "give", "push",
+                            "put", "move", "set"})
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span | None:
@@ -29,6 +37,11 @@ def governing_verb(span: Span) -> Token | None:
     return None
 
 
+def _left_words(doc: Doc, span: Span) -> str:
+    """The three words before an expression, lower-cased: its lexical cue ("as early as", "until")."""
+    return " ".join(t.lower_ for t in doc[max(0, span.start - 3): span.start])
+
+
 def _aux(verb: Token) -> list[Token]:
     return [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
 
@@ -42,6 +55,8 @@ def _is_future(verb: Token) -> bool:
     if any(k.lower_ in FUTURE_AUX for k in aux):
         return True
     if any(k.lower_ == "going" for k in verb.children):
+        return True
+    if verb.tag_ == "VB" and any(k.lower_ in FUTURE_MODALS for k in aux):
         return True
     if verb.lemma_ in PLANNING and not _is_past_perfect(verb):  # "is set to", "planned a rally on Saturday"
         return True
@@ -92,7 +107,13 @@ def direction(doc: Doc, start: int, end: int) -> str:
         return ""
     if span.root.dep_ == "poss":  # "Wednesday's ruling": it dates a noun, not the clause
         return "past"
-    t = tense(governing_verb(span))
+    before = _left_words(doc, span)
+    verb = governing_verb(span)
+    if before.endswith(AHEAD_CUES):
+        return "future"
+    if before.endswith(UNTIL) and (verb is None or verb.lemma_ in DEADLINE_VERBS or tense(verb) != "past"):
+        return "future"
+    t = tense(verb)
     if t == "past":
         return "past"
     if t == "future":
