@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.timex import calendar as cal
 from newsgraph.extract.timex import context
+from newsgraph.extract.timex.settings import SETTINGS
 from newsgraph.model import TimeExpr, TimexType
 
 RELATIONS = {"after": 1, "following": 1, "since": 1, "before": -1, "prior": -1}
 # how many tokens after "after"/"before" may name the anchoring event ("after Prigozhin's failed coup attempt")
-EVENT_WINDOW = 8
 _CONTENT = ("NOUN", "VERB", "PROPN")
 # words that take part in an event phrase without naming the event
 _STOP_LEMMAS = frozenset({"be", "have", "do", "say", "tell", "report", "take", "place", "make", "day", "week",
@@ -100,7 +100,7 @@ def _relation_after(doc: Doc, span: Span) -> tuple[Token, int] | None:
 def _anchor_tokens(doc: Doc, rel: Token) -> list[Token]:
     """The words naming the anchoring event: up to the clause end after the relation word."""
     out: list[Token] = []
-    for t in doc[rel.i + 1: min(len(doc), rel.i + 1 + EVENT_WINDOW)]:
+    for t in doc[rel.i + 1: min(len(doc), rel.i + 1 + SETTINGS.event_window)]:
         if t.is_punct or t.lower_ in ("and", "but", "when", "while", "which"):
             break
         if t.lower_ == "to" and rel.lower_ == "prior":

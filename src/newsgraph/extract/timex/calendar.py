@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-# a past-tense clause may still name a date a little after the DCT ("extended to Nov. 16"): only beyond
-# this many days does the tense overrule the nearest reading of a month or month-day without a year
-TENSE_SLACK_DAYS = 45
-# a month(-day) is read in the DCT's year unless that lies further than this and the neighbouring year's
-# lies within it ("January" in a November article is the coming one; "April" in October is this year's)
-NEAR_DAYS = 120
+from newsgraph.extract.timex.settings import SETTINGS
+
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _DUR_CODE = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
              "week": ("", "W"), "fortnight": ("", "W"), "month": ("", "M"), "quarter": ("", "Q"),
@@ -128,19 +124,19 @@ def weekday_near(d: date, weekday: int, direction: str) -> date:
 
 def pick_year(d: date, month: int, day: int | None, direction: str) -> int:
     """The year of a month(-day) without one: the DCT's, unless that is far and the next (previous) year's
-    is near; then the tense may overrule a reading more than TENSE_SLACK_DAYS on the wrong side."""
+    is near; then the tense may overrule a reading more than tense_slack_days on the wrong side."""
     def at(y: int) -> date:
         return date(y, month, min(day or 15, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
 
     y = d.year
-    if abs((at(y) - d).days) > NEAR_DAYS:
+    if abs((at(y) - d).days) > SETTINGS.near_days:
         y = min((d.year - 1, d.year + 1), key=lambda y: abs((at(y) - d).days))
-        if abs((at(y) - d).days) > NEAR_DAYS:
+        if abs((at(y) - d).days) > SETTINGS.near_days:
             y = d.year
     gap = 0 if day is None and (y, month) == (d.year, d.month) else (at(y) - d).days
-    if direction == "past" and gap > TENSE_SLACK_DAYS:
+    if direction == "past" and gap > SETTINGS.tense_slack_days:
         return y - 1
-    if direction == "future" and gap < -TENSE_SLACK_DAYS:
+    if direction == "future" and gap < -SETTINGS.tense_slack_days:
         return y + 1
     return y
 

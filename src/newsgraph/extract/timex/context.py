@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.timex.settings import SETTINGS
+
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll", "would"})  # "said it would act on Friday"
 # verbs whose complement or own date lies ahead: "is set to discuss", "is scheduled for Friday"
 PLANNING = frozenset({"schedule", "plan", "expect", "set", "due", "intend", "hope", "aim", "propose",
                       "prepare", "slate", "poise", "vow", "promise", "threaten", "pledge"})
-# how far up the dependency tree to look for the governing verb
-MAX_HOPS = 5
 # modals that put the clause ahead: "could come as early as Tuesday"
 FUTURE_MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
 # words right before a date that point ahead whatever the tense: "as early as Tuesday", "until Friday"
@@ -28,7 +28,7 @@ def span_of(doc: Doc, start: int, end: int) -> Span | None:
 def governing_verb(span: Span) -> Token | None:
     """The verb (or auxiliary) the expression hangs on, following heads upward."""
     tok = span.root
-    for _ in range(MAX_HOPS):
+    for _ in range(SETTINGS.max_hops):
         if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head

@@ -6,11 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.extract.timex.rules import WORD, Rule, RuleSet, digit_class
-
-# characters of context kept either side of a trigger word when choosing where to run the rules: the
-# longest text a rule puts before its head word ("each of the past three years", "the comparable year-ago")
-# or after it ("Friday, Oct. 23, 1998") fits in this many
-WINDOW = 32
+from newsgraph.extract.timex.settings import SETTINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +38,7 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(text)
     for s0, e0 in sorted(spans):
-        s, e = max(0, s0 - WINDOW), min(n, e0 + WINDOW)
+        s, e = max(0, s0 - SETTINGS.window), min(n, e0 + SETTINGS.window)
         while e < n and text[e].isalnum():  # never cut a word: the end acts as a boundary
             e += 1
         if out and s <= out[-1][1]:

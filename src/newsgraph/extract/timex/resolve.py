@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from newsgraph.extract.timex import calendar as cal
+from newsgraph.extract.timex.settings import SETTINGS
 
 _UNDEF = re.compile(r"UNDEF-(?P<body>[^|]*)(?:\|(?P<tod>T.*))?$")
 _DUR = re.compile(r"DUR-(?P<n>X|[0-9.]+)-(?P<unit>\w+)$")
@@ -22,9 +23,6 @@ _PLACEHOLDER = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE
                 "second": "XXXX-XX-XX", "millennium": "X"}
 
 
-# an anaphoric expression ("the following day", "two weeks later") counts from a date mentioned at most
-# this many characters before it (about three news sentences); beyond that the DCT is the better guess
-ANAPHORA_REACH = 600
 
 
 @dataclass
@@ -96,7 +94,7 @@ def _anaphoric(unit: str, ctx: Context, forward: bool, k: int) -> tuple[date | N
     for value, tid, start, grain in reversed(ctx.mentioned):
         if not _serves(grain, unit):
             continue
-        if not forward and ctx.here - start > ANAPHORA_REACH:
+        if not forward and ctx.here - start > SETTINGS.anaphora_reach:
             break
         d = _as_date(value)
         if d is None:
@@ -126,7 +124,7 @@ def _same_period_year_before(parts: list[str], ctx: Context) -> bool:
     """'a year ago/earlier' right after a quarter is named means that quarter a year before (earnings news)."""
     one_year_back = parts[1:] in (["year", "MINUS", "1"], ["year", "1"])
     return (one_year_back and ctx.last is not None and "-Q" in ctx.last[0]
-            and ctx.here - ctx.last[2] <= ANAPHORA_REACH)
+            and ctx.here - ctx.last[2] <= SETTINGS.anaphora_reach)
 
 
 def _as_date(value: str) -> date | None:
@@ -155,7 +153,7 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
     kind = parts[0]
 
     if kind == "yearago":  # "the year-ago quarter": the quarter under discussion (else the last one), a year back
-        if ctx.last is not None and "-Q" in ctx.last[0] and ctx.here - ctx.last[2] <= ANAPHORA_REACH:
+        if ctx.last is not None and "-Q" in ctx.last[0] and ctx.here - ctx.last[2] <= SETTINGS.anaphora_reach:
             kind, parts = "AGO", ["AGO", "year", "1"]
         elif d is None:
             return Resolved("XXXX-QX", unresolved=True)
@@ -178,8 +176,6 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
                 return Resolved("PAST_REF" if sign == "MINUS" else "FUTURE_REF")
             return Resolved(_PLACEHOLDER.get(unit, "XXXX"), unresolved=True)
         k = _int(n) * (-1 if sign == "MINUS" else 1)
-        if unit == "weekend":
-            unit = "weekend"
         return Resolved(cal.shift(d, unit, k), anchor=anchor if kind == "ANA" else None)
 
     if kind == "AGO":
@@ -292,7 +288,7 @@ def _relative_named(rel: str, parts: list[str], ctx: Context) -> Resolved:
         code = parts[1]
         if d is None:
             return Resolved(f"XXXX-{code}", unresolved=True)
-        return Resolved(cal.season(d, code, "" if rel == "this" and False else rel, ctx.direction()))
+        return Resolved(cal.season(d, code, rel, ctx.direction()))
     if what == "quarter":
         if d is None:
             return Resolved("XXXX-QX", unresolved=True)
