@@ -123,3 +123,9 @@ def test_times_values_governing_time_for_events(nlp):
     confirmed = next(t for t in doc if t.text == "confirmed")
     assert time_governing(doc, times, met).value == "2023-06-29"
     assert time_governing(doc, times, confirmed).value == "2023-07-10"
+
+
+@pytest.mark.parametrize("text", ["The memo was dated Feb. 30.", "It happened on the 31st of April."])
+def test_times_values_impossible_dates_are_dropped(nlp, text):
+    times, _ = find_times(nlp(text), MONDAY)
+    assert times == []

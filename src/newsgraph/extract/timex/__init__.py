@@ -6,6 +6,7 @@ extractors (events) ask which expression dates a sentence or a token.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -56,8 +57,10 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         ttype = m.rule.type
         if res.value.endswith(("_REF",)) and ttype is not TimexType.DATE:
             ttype = TimexType.DATE
-        anchor = res.anchor if res.anchor and res.anchor != "dct" else None
-        if raw.startswith("UNDEF-") and res.anchor is None and d0 is not None:
+        if _impossible(res.value):  # "Feb. 30": not a date, whatever the pattern thought
+            continue
+        anchor = res.anchor
+        if raw.startswith("UNDEF-") and anchor is None and d0 is not None:
             anchor = "dct"
         expr = TimeExpr(tid, text[m.start:m.end], m.start, m.end, ttype, res.value, anchor, mod or None)
         if m.rule.anchor == "event":
@@ -76,6 +79,19 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
                 last = (expr.value, tid, expr.start)  # the period under discussion, not one compared with it
     warnings = [NO_DCT.format(n=unresolved)] if unresolved else []
     return times, warnings
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"\d{4}-(\d{2})$")
+
+
+def _impossible(value: str) -> bool:
+    """A calendar value that names no real day or month (2023-02-30, 2024-13)."""
+    m = _DAY.match(value)
+    if m:
+        return parse_date(value) is None
+    m = _MONTH.match(value)
+    return bool(m) and not 1 <= int(m.group(1)) <= 12
 
 
 def time_ranges(doc: Doc, times: list[TimeExpr]) -> list[tuple[str, str]]:
