@@ -160,3 +160,10 @@ def test_quotes_parenthetical_reporting_clause(nlp, text, fragment):
     quotes, by_id = run(nlp, text, {"Maria Lopez": P})
     q = one(quotes, fragment)
     assert q.kind is QuoteKind.INDIRECT and by_id[q.speaker] == "Maria Lopez" and q.cue == "said"
+
+
+def test_quotes_citing_unnamed_sources_keeps_the_outlet_as_via(nlp):
+    text = "The Daily Courier reported, citing sources in the army, that the general had been arrested."
+    quotes, by_id = run(nlp, text, {"Daily Courier": ORG})
+    q = one(quotes, "general had been arrested")
+    assert q.speaker is None and "sources" in q.speaker_span.text and by_id[q.via] == "Daily Courier"

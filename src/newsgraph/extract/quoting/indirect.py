@@ -162,12 +162,11 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
         _speaker_of(found, subject_of(t), coref)
         found.via = via_of(t, coref, found.speaker)
         cited = cited_source(t, coref)
-        if cited is not None:
-            source = coref.resolve(cited)
-            if found.speaker is not None and coref.is_outlet(found.speaker) and found.via is None:
-                found.via = found.speaker
-            if source is not None:
-                found.speaker, found.speaker_span = source, phrase_span(cited, coref.text)
+        if cited is not None and coref.is_outlet(found.speaker):
+            # "X reported, citing sources in Western intelligence, that ...": the sources said it, X carried it.
+            # Unnamed sources are no entity: the speaker is then None, its span the sources' phrase.
+            found.via = found.via or found.speaker
+            found.speaker, found.speaker_span = coref.resolve(cited), phrase_span(cited, coref.text)
         out.append(found)
     return out
 
