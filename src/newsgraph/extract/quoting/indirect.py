@@ -41,6 +41,11 @@ def _content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     for c in verb.children:
         if c.dep_ == "ccomp" and c.i > verb.i - 1:
             return c.left_edge.i, c.right_edge.i
+    for c in verb.children:  # "boasted of having brokered a deal"
+        if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > verb.i:
+            clause = next((p for p in c.children if p.dep_ == "pcomp"), None)
+            if clause is not None:
+                return clause.left_edge.i, clause.right_edge.i
     lemma = verb.lemma_.lower()
     if lemma in lex.passive_verbs and any(c.dep_ == "agent" for c in verb.children):
         for c in verb.children:

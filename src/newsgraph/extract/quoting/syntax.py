@@ -89,7 +89,7 @@ def _misattached_subject(verb: Token) -> Token | None:
     for _ in range(8):
         if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")):
             return t
-        if t.dep_ not in ("pobj", "prep", "relcl", "acl", "appos", "dobj", "conj") or t.head.i == t.i:
+        if t.dep_ not in ("pobj", "prep", "agent", "relcl", "acl", "appos", "dobj", "conj") or t.head.i == t.i:
             return None
         t = t.head
     return None
