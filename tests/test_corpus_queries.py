@@ -74,7 +74,9 @@ def test_corpus_queries_actor_profile(store):
     assert [r["date"] for r in profile["roles"]] == ["2023-07-10", "2023-07-11", "2023-07-12"]
     assert profile["roles"][0]["of"] == "Wagner Group"
     assert [q["text"] for q in profile["quotes"]] == ["They lied to us,"]
-    assert {p["name"] for p in profile["against"]} == {"Vladimir Putin", "Sergei Shoigu"}
+    # He met Putin (CONSULT: the two sides stand together) and accused Shoigu (against).
+    assert {p["name"] for p in profile["against"]} == {"Sergei Shoigu"}
+    assert "Vladimir Putin" in {p["name"] for p in profile["with"]}
 
 
 def test_corpus_queries_sources_first_report_first(store):

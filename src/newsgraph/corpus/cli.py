@@ -39,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--published", help="publication date YYYY-MM-DD for articles that carry none")
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     p.add_argument("--no-resolve", action="store_true", help="store only; resolve later with newsgraph resolve")
+    from newsgraph.cluster.cli import add_engine_option
+
+    add_engine_option(p)
     p.set_defaults(run=run_ingest)
 
     p = sub.add_parser("resolve", help="resolve actors and events across the stored documents")
@@ -75,6 +78,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    if getattr(args, "engine", "local") == "ray":
+        from newsgraph.cluster.cli import run_ray_ingest
+
+        return run_ray_ingest(args)
     published = parse_date(args.published) if args.published is not None else None
     if args.published is not None and published is None:
         raise NewsgraphError(f"unreadable --published {args.published!r}: use YYYY-MM-DD")

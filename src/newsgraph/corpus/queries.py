@@ -11,7 +11,7 @@ from newsgraph.corpus.dates import interval
 from newsgraph.corpus.names import fold, name_key
 from newsgraph.corpus.store import Store
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import EntityType, PloverType
+from newsgraph.model import EntityType, PloverType, sides_together
 
 Row = dict[str, Any]
 
@@ -151,16 +151,18 @@ def actor(store: Store, name: str) -> Row:
 
 
 def _partners(store: Store, aid: str) -> tuple[list[Row], list[Row]]:
-    """Co-actors on the same side of an event are partners; across actor and target, opponents."""
+    """Co-actors on the same side of an event are partners, and so are the two sides of a cooperative act
+    (a meeting, an agreement); across the sides of any other act, opponents."""
     same: Counter = Counter()
     opposed: Counter = Counter()
-    for ev, role in store.conn.execute(
-        "SELECT event_id, role FROM corpus_event_actors WHERE actor_id = ?", (aid,)
+    for ev, role, etype in store.conn.execute(
+        "SELECT a.event_id, a.role, e.type FROM corpus_event_actors a JOIN corpus_events e ON e.id = a.event_id "
+        "WHERE a.actor_id = ?", (aid,)
     ).fetchall():
         for other, orole in store.conn.execute(
             "SELECT actor_id, role FROM corpus_event_actors WHERE event_id = ? AND actor_id != ?", (ev, aid)
         ):
-            (same if orole == role else opposed)[other] += 1
+            (same if sides_together(etype, orole == role) else opposed)[other] += 1
 
     def rows(counter: Counter) -> list[Row]:
         return [{"actor": a, "name": _actor_name(store, a), "events": n}
