@@ -120,3 +120,12 @@ def test_contract_extract_many_skips_bad_articles_when_asked():
     with pytest.raises(newsgraph.InputError):
         list(newsgraph.extract_many(articles))
     assert len(list(newsgraph.extract_many(articles, on_error="skip"))) == 2
+
+
+def test_batching_chunked_keeps_every_item_in_order():
+    from newsgraph.batching import chunked
+
+    assert list(chunked(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert list(chunked([], 3)) == []
+    with pytest.raises(ValueError):
+        list(chunked([1], 0))

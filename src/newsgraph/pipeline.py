@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph import nlp as nlp_mod
+from newsgraph.batching import chunked
 from newsgraph.errors import InputError
 from newsgraph.extract.amounts import find_amounts
 from newsgraph.extract.entities import find_entities
@@ -113,17 +114,6 @@ def _worker_chunk(args: tuple[list[Document], Settings]) -> list[Record]:
     return list(_extract_serial(documents, settings))
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    for d in documents:
-        chunk.append(d)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def extract_many(
     articles: Iterable[Article],
     n_process: int = 1,
@@ -143,6 +133,6 @@ def extract_many(
     nlp_mod.load()  # loaded before the fork, so workers share its memory
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(n_process) as pool:
-        jobs = ((chunk, settings) for chunk in _chunks(documents, settings.batch_size))
+        jobs = ((chunk, settings) for chunk in chunked(documents, settings.batch_size))
         for records in pool.imap(_worker_chunk, jobs):
             yield from records

@@ -16,8 +16,7 @@ from newsgraph.errors import InputError
 from newsgraph.model import Document
 from newsgraph.pipeline import to_document
 from newsgraph.read import document_from_dict, read_path
-from newsgraph.read.bytes_in import decode
-from newsgraph.read.jsonl import _parse_line
+from newsgraph.read.jsonl import parse_jsonl_line
 from newsgraph.settings import DEFAULT as READ_DEFAULT
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -180,19 +179,9 @@ def _read_jsonl_range(unit: Unit) -> Iterator[Document | InputError]:
                 break
             pos += len(data)
             number += 1
-            if not data.strip():
-                continue
-            seen_any = True
-            name = f"{unit.path}:{number}"
-            if len(data) > READ_DEFAULT.max_bytes:
-                yield InputError(f"{name}: line of {len(data) / 1e6:.1f} MB is over the limit")
-                continue
-            try:
-                line = decode(data, name)
-            except InputError as exc:
-                yield exc
-                continue
-            yield from _parse_line(line, name)
+            if data.strip():
+                seen_any = True
+                yield from parse_jsonl_line(data, f"{unit.path}:{number}", READ_DEFAULT)
         if not seen_any and unit.start == 0 and unit.end < 0:
             raise ShardError(f"{unit.path}: empty input")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph import nlp as nlp_mod
+from newsgraph.batching import chunked
 from newsgraph.cluster.records import failure_row, record_row, write_shard
 from newsgraph.cluster.settings import DEFAULT, ClusterSettings
 from newsgraph.cluster.shards import ShardError, Unit, read_unit
@@ -20,16 +21,6 @@ from newsgraph.settings import DEFAULT as PIPELINE_DEFAULT
 SUMMARY_FIELDS = ("index", "path", "start", "end", "shard", "records", "failed", "unchanged", "error", "seconds",
                   "cpu_seconds", "began_at", "ended_at")
 
-
-def _chunks(items: Iterator[Incoming], size: int) -> Iterator[list[Incoming]]:
-    chunk: list[Incoming] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def process_unit(unit: Unit, out_dir: str, published: str | None = None, known: frozenset[str] = frozenset(),
@@ -58,7 +49,7 @@ def process_unit(unit: Unit, out_dir: str, published: str | None = None, known: 
             yield incoming
 
     try:
-        for chunk in _chunks(todo(), settings.chunk_size):
+        for chunk in chunked(todo(), settings.chunk_size):
             for incoming, record, error in _extract_chunk(chunk):
                 if error is not None:
                     rows.append(failure_row(incoming.key, FailureStage.EXTRACT.value, error, incoming.document.id))

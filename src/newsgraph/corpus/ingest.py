@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph import nlp as nlp_mod
+from newsgraph.batching import chunked
 from newsgraph.corpus.resolve import ResolveReport, resolve
 from newsgraph.corpus.settings import DEFAULT, CorpusSettings
 from newsgraph.corpus.store import FailureStage, Incoming, Status, Store
@@ -258,21 +259,11 @@ def _warm_up() -> None:
         log.debug("warm-up failed: %s", exc)
 
 
-def _chunks(items: Iterator[Incoming], size: int) -> Iterator[list[Incoming]]:
-    chunk: list[Incoming] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
 
 def _run(items: Iterator[Incoming], sink: Callable[[Outcome], None], n_process: int,
          settings: CorpusSettings) -> None:
     """Extract in ``n_process`` workers (or in this process for one); results are stored in input order."""
-    chunks = _chunks(items, settings.chunk_size)
+    chunks = chunked(items, settings.chunk_size)
     if n_process == 1:
         for chunk in chunks:
             for outcome in _extract_chunk(chunk, settings.document_timeout_seconds):

@@ -52,21 +52,26 @@ def stream_jsonl(path: Path, settings: Settings = DEFAULT) -> Iterator[Document 
     seen_any = False
     with handle:
         for number, data in enumerate(handle, start=1):
-            name = f"{path}:{number}"
-            if not data.strip():
-                continue
-            seen_any = True
-            if len(data) > settings.max_bytes:
-                yield InputError(f"{name}: line of {len(data) / 1e6:.1f} MB is over the limit")
-                continue
-            try:
-                line = decode(data, name)
-            except InputError as exc:
-                yield exc
-                continue
-            yield from _parse_line(line, name)
+            if data.strip():
+                seen_any = True
+                yield from parse_jsonl_line(data, f"{path}:{number}", settings)
     if not seen_any:
         yield InputError(f"{path}: empty input")
+
+
+def parse_jsonl_line(data: bytes, name: str, settings: Settings = DEFAULT) -> Iterator[Document | InputError]:
+    """One raw line of a JSONL file: its article, or the error that names it (``name`` is "path:line")."""
+    if not data.strip():
+        return
+    if len(data) > settings.max_bytes:
+        yield InputError(f"{name}: line of {len(data) / 1e6:.1f} MB is over the limit")
+        return
+    try:
+        line = decode(data, name)
+    except InputError as exc:
+        yield exc
+        return
+    yield from _parse_line(line, name)
 
 
 def _parse_line(line: str, name: str) -> Iterator[Document | InputError]:
