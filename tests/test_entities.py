@@ -146,3 +146,21 @@ def test_roles_apposition_to_a_surname_ner_mislabels(nlp):
     )
     person = _by_name(find_entities(doc), "Evgeny Prigozhin")
     assert ("mercenary leader", None) in [(r.title, r.of) for r in person.roles]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The Nezavisimaya Gazeta noted in a comment that the channels were exposing him.", "Nezavisimaya Gazeta"),
+        ("Ministers of the Eurogroup met on Monday to discuss the bailout.", "Eurogroup"),
+    ],
+)
+def test_entities_outlets_ner_missed_after_the(nlp, text, name):
+    assert _by_name(find_entities(nlp(text)), name).type is EntityType.ORG
+
+
+def test_entities_untagged_capitals_without_article_are_left_alone(nlp):
+    doc = nlp("Thus the talks ended, and Wednesday came.")
+    assert not any(t.ent_type_ for t in doc[:1])
+    names = [e.name for e in find_entities(doc)]
+    assert "Thus" not in names and "Wednesday" not in names

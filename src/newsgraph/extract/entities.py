@@ -145,6 +145,37 @@ def _candidates(doc: Doc) -> list[Mention]:
     return mentions
 
 
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"})
+
+
+def _untagged_organisations(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Names NER missed that read as organisations: "the Nezavisimaya Gazeta", "the Eurogroup".
+
+    A run of capitalised proper nouns in a noun's role, after "the" or ending in an organisation word; a
+    person's name takes no article, so these are not people, and anything else NER missed is left alone.
+    """
+    lex = lexicon()
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j + 1 not in taken and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                and not doc[j + 1].ent_type_:
+            j += 1
+        last = doc[j]
+        after_the = i > 0 and doc[i - 1].lower_ == "the"
+        if last.dep_ in _NOUN_ROLES and (after_the or last.lower_ in lex.org_heads) \
+                and not lex.is_title_part(last.text):
+            text = doc[i:j + 1].text
+            found.append(Mention(i, j + 1, name_key(text), Counter({EntityType.ORG: 2})))
+        i = j + 1
+    return found
+
+
 def _cluster_by_key(mentions: list[Mention]) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     for m in mentions:
@@ -254,6 +285,8 @@ def _span(doc: Doc, text: str, start: int, end: int) -> Span:
 def find_entities(doc: Doc) -> list[Entity]:
     """One entity per actor, ids in order of first mention."""
     mentions = _candidates(doc)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += _untagged_organisations(doc, taken)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     findings = find_role_findings(doc, taken)
     for f in findings:  # "Russian President": the country a title names becomes an actor too
