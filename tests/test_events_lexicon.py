@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
 import pytest
 
 from events_support import code
@@ -61,3 +64,18 @@ def test_events_lexicon_cues_load():
     assert "reportedly" in cues.reported_adverbs
     assert "will" in cues.future_aux
     assert "if" in cues.hypothetical_marks
+
+
+_MUST = tomllib.loads(
+    resources.files("newsgraph.resources").joinpath("events", "triggers.toml").read_text("utf-8")
+)["must"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "demand"),
+    [(s, True) for s in _MUST["positive"]] + [(s, False) for s in _MUST["negative"]],
+)
+def test_events_lexicon_must_statement_is_a_demand(nlp, sentence, demand):
+    events, _ = code(nlp, sentence)
+    assert any(e.type is PloverType.REQUEST for e in events) is demand, [(e.type.value, e.trigger) for e in events]

@@ -53,14 +53,17 @@ def _is_verb(tok: Token) -> bool:
 
 def _object_words(obj: Token) -> list[tuple[str, Token]]:
     """What an object may be called in the lexicon: "curfew", "martial law", "aid" of "aid deliveries",
-    "emergency" of "a state of emergency"."""
+    "emergency" of "a state of emergency", "aid" of "part of an aid program"."""
     out = [(obj.lemma_.lower(), obj), (obj.lower_, obj)]
     for c in obj.children:
         if c.dep_ in ("compound", "amod") and c.i == obj.i - 1:
             out.insert(0, (f"{c.lower_} {obj.lemma_.lower()}", obj))
             out.append((c.lemma_.lower(), c))
         elif c.dep_ == "prep" and c.lower_ == "of":
-            out.extend((p.lemma_.lower(), p) for p in c.children if p.dep_ == "pobj")
+            for p in c.children:
+                if p.dep_ == "pobj":  # "part of a military aid program": the program, and the aid it is
+                    out.append((p.lemma_.lower(), p))
+                    out.extend((m.lemma_.lower(), m) for m in p.children if m.dep_ == "compound" and m.i == p.i - 1)
     return out
 
 
