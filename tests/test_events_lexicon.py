@@ -79,3 +79,19 @@ _MUST = tomllib.loads(
 def test_events_lexicon_must_statement_is_a_demand(nlp, sentence, demand):
     events, _ = code(nlp, sentence)
     assert any(e.type is PloverType.REQUEST for e in events) is demand, [(e.type.value, e.trigger) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Qatar launched a mediation effort between Hamas and Israel.", "mediation"),
+        ("Kenya began a mediation mission between Ethiopia and Somalia.", "mediation"),
+        ("Egypt and Israel held talks in Cairo.", "talks"),
+    ],
+)
+def test_events_lexicon_trigger_span_is_the_event_word_not_its_wrapper(nlp, sentence, word):
+    events, _ = code(nlp, sentence)
+    spans = [e.trigger_span for e in events if e.trigger_span is not None]
+    assert [s.text for s in spans] == [word]
+    assert all(sentence[s.start : s.end] == s.text for s in spans)

@@ -83,7 +83,7 @@ def find_events(
                 date_source=date_source,
                 anaphoric=anaphoric,
                 weak_modality=trig.nominal and roles.anchor is None,
-                trigger_span=Span(trig.token.idx, trig.token.idx + len(trig.token.text), trig.token.text),
+                trigger_span=Span(trig.word.idx, trig.word.idx + len(trig.word.text), trig.word.text),
             )
         )
     return merge(cands, settings.require_participant)

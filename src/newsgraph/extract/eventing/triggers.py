@@ -26,6 +26,12 @@ class Trigger:
     nominal: bool
     extra: Token | None = None  # the particle or object that completes a two-word trigger
     retype: PloverType | None = None  # set when the act it governs changes its type
+    wrapped: bool = False  # the head only wraps the event noun in ``extra``: "a mediation effort"
+
+    @property
+    def word(self) -> Token:
+        """The word that names the event: the head, or the event noun a generic head wraps."""
+        return self.extra if self.wrapped and self.extra is not None else self.token
 
     @property
     def type(self) -> PloverType:
@@ -108,7 +114,8 @@ def _has_recipient(tok: Token) -> bool:
 def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = tok.lemma_.lower()
     for c in tok.children:
-        if c.dep_ == "compound" and c.i == tok.i - 1:
+        # "peace talks", and adjectives that make a term of their own: "ethnic cleansing", "hunger strike"
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
             pair = f"{c.lemma_.lower()} {lemma}"
             if pair in lex.blocked or f"{c.lower_} {tok.lower_}" in lex.blocked:
                 return None
@@ -118,7 +125,7 @@ def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.dep_ == "compound":  # "peace talks" is talks; "summit meeting" is one event, told by its head
         rule = lex.by_noun.get(lemma)
         if rule and tok.head.lemma_.lower() in lex.generic_heads and tok.head.pos_ == "NOUN":
-            return Trigger(tok.head, rule, True, tok)  # "a mediation effort" is a mediation
+            return Trigger(tok.head, rule, True, tok, wrapped=True)  # "a mediation effort" is a mediation
         return None
     rule = lex.by_noun.get(lemma) or lex.by_noun.get(tok.lower_)
     if rule and rule.type is PloverType.ASSAULT and lex.verbal_rule is not None and any(
