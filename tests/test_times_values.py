@@ -61,6 +61,19 @@ CASES = [
     ("The law was passed in the early 2000s.", MONDAY, "the early 2000s", "DATE", "200"),
     ("Rents rise every month.", MONDAY, "every month", "SET", "P1M"),
     ("The company has grown over the past decade.", MONDAY, "the past decade", "DATE", "201"),
+    ("It snowed heavily in the winter of nineteen ninety-four.", MONDAY, "the winter of nineteen ninety-four",
+     "DATE", "1994-WI"),
+    ("The race took a minute and a half.", MONDAY, "a minute and a half", "DURATION", "PT1M30S"),
+    ("The feud has lasted almost two decades.", MONDAY, "almost two decades", "DURATION", "P20Y"),
+    ("It ended a decades-long feud.", MONDAY, "decades-long", "DURATION", "PXY"),
+    ("For the year, volume was flat, the company said.", MONDAY, "the year", "DATE", "2023"),
+    ("For the year ended Sept. 30, it earned $4 million.", MONDAY, "the year", "DURATION", "P1Y"),
+    ("He moved to Paris in 1998 and married later that year.", MONDAY, "later that year", "DATE", "1998"),
+    ("The talks were held six weeks ago.", MONDAY, "six weeks ago", "DATE", "2023-W22"),
+    ("The talks were held two weeks ago.", MONDAY, "two weeks ago", "DATE", "2023-06-26"),
+    ("Hearings are set for the week of March 6.", MONDAY, "the week of March 6", "DATE", "2024-W10"),
+    ("Under the terms, announced Friday, holders would receive $42 a share.", MONDAY, "Friday", "DATE",
+     "2023-07-07"),
 ]
 
 

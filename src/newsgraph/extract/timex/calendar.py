@@ -77,8 +77,9 @@ def ago(d: date, unit: str, n: float) -> str:
     """n units before d at the unit's own granularity; decades and centuries count in years."""
     if unit in ("decade", "century", "millennium"):
         return str(d.year - round(n * {"decade": 10, "century": 100, "millennium": 1000}[unit]))
-    if unit == "week":  # "two weeks ago" names a day, as news uses it
-        return (d - timedelta(days=round(7 * n))).isoformat()
+    if unit == "week":  # "two weeks ago" names a day, as news uses it; "six weeks ago" only a week
+        back = d - timedelta(days=round(7 * n))
+        return back.isoformat() if n <= SETTINGS.weeks_ago_as_day else iso_week(back)
     if n != int(n):  # "2 1/2 years ago": count in the smaller unit
         smaller, k = _SMALLER.get(unit, (unit, 1))
         return ago(d, smaller, n * k)
@@ -87,6 +88,8 @@ def ago(d: date, unit: str, n: float) -> str:
 
 def duration(n: str, unit: str) -> str:
     """ISO 8601 duration: ('2', 'week') -> P2W, ('5.5', 'hour') -> PT5H30M, ('X', 'year') -> PXY."""
+    if unit == "decade":  # news corpora write "two decades" as P20Y and "decades" as PXY
+        return "PXY" if n == "X" else duration(f"{float(n) * 10:g}", "year")
     t, code = _DUR_CODE[unit]
     if n == "X":
         return f"P{t}X{code}"

@@ -74,8 +74,8 @@ def _is_future(verb: Token) -> bool:
 
 def _is_past_perfect(verb: Token) -> bool:
     """'had been scheduled', 'had been due': a plan already behind the narrative."""
-    aux = _aux(verb)
-    return any(k.lower_ == "had" for k in aux) or (verb.head.i != verb.i and verb.dep_ in ("xcomp", "acomp")
+    aux = _aux(verb)  # also "had ruled ... and set Friday as the deadline": a verb joined to a past perfect
+    return any(k.lower_ == "had" for k in aux) or (verb.head.i != verb.i and verb.dep_ in ("xcomp", "acomp", "conj")
                                                    and any(k.lower_ == "had" for k in _aux(verb.head)))
 
 
@@ -83,6 +83,8 @@ def tense(verb: Token | None) -> str:
     """'past', 'future', 'present' or '' (unknown) for the verb's clause."""
     if verb is None:
         return ""
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not _aux(verb) and verb.lemma_ not in PLANNING:
+        return "past"  # "the terms, announced Friday, ...": a reduced relative reports what was done
     if _is_future(verb):
         return "future"
     aux = _aux(verb)

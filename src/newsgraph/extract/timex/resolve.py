@@ -12,6 +12,7 @@ from newsgraph.extract.timex.settings import SETTINGS
 
 _UNDEF = re.compile(r"UNDEF-(?P<body>[^|]*)(?:\|(?P<tod>T.*))?$")
 _DUR = re.compile(r"DUR-(?P<n>X|[0-9.]+)-(?P<unit>\w+)$")
+_WEEKOF = re.compile(r"WEEKOF-(?P<y>[0-9]{4})?-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})$")
 _SET = re.compile(r"SET-(?P<unit>\w+)(?:-(?P<n>X|[0-9.]+))?$")
 _SET_CODE = {"second": "PT1S", "minute": "PT1M", "hour": "PT1H", "day": "P1D", "night": "P1D",
              "morning": "P1D", "evening": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M",
@@ -59,6 +60,9 @@ def resolve(raw: str, ctx: Context) -> Resolved:
         if n:
             return Resolved(cal.duration(n, unit))
         return Resolved(_SET_CODE.get(unit, "P1D"))
+    m = _WEEKOF.match(raw)
+    if m:
+        return _week_of(m, ctx)
     m = _UNDEF.match(raw)
     if not m:
         return Resolved(raw)
@@ -71,6 +75,19 @@ def resolve(raw: str, ctx: Context) -> Resolved:
     elif tod and res.value.startswith("XXXX"):
         res.value += tod
     return res
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Resolved:
+    """'the week of March 6': the ISO week holding that day (its year by tense and nearness)."""
+    month, day = int(m.group("m")), int(m.group("d"))
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif ctx.dct is None:
+        return Resolved("XXXX-WXX", unresolved=True)
+    else:
+        y = cal.pick_year(ctx.dct, month, day, ctx.direction())
+    d = cal.parse_date(f"{y}-{month:02d}-{day:02d}")
+    return Resolved(cal.iso_week(d)) if d else Resolved("XXXX-WXX")
 
 
 _GRAIN = ("day", "week", "month", "quarter", "year")

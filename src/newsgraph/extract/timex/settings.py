@@ -26,6 +26,9 @@ class TimexSettings:
     event_window: int = 8
     # Dependency hops from an expression up to the verb that governs it; deeper is another clause.
     max_hops: int = 5
+    # "a week ago", "two weeks ago" name a day (the same weekday); from three weeks back the writer is
+    # counting loosely ("six weeks ago"): the value is that week, not a day.
+    weeks_ago_as_day: int = 2
 
 
 SETTINGS = TimexSettings()
