@@ -74,6 +74,10 @@ CASES = [
     ("Hearings are set for the week of March 6.", MONDAY, "the week of March 6", "DATE", "2024-W10"),
     ("Under the terms, announced Friday, holders would receive $42 a share.", MONDAY, "Friday", "DATE",
      "2023-07-07"),
+    ("The firm declared a dividend, payable Jan. 15 to holders.", "2023-03-20", "Jan. 15", "DATE",
+     "2024-01-15"),
+    ("It named a new chairman, effective Feb. 1.", "2023-10-20", "Feb. 1", "DATE", "2024-02-01"),
+    ("Loans have grown since May.", MONDAY, "May", "DATE", "2023-05"),
 ]
 
 
@@ -142,3 +146,21 @@ def test_times_values_governing_time_for_events(nlp):
 def test_times_values_impossible_dates_are_dropped(nlp, text):
     times, _ = find_times(nlp(text), MONDAY)
     assert times == []
+
+
+@pytest.mark.slow
+def test_times_values_second_comparison_counts_from_the_same_time(nlp):
+    """'a year ago' then 'a year earlier' both mean the year before the DCT, not two years back."""
+    text = ("Profit fell from $5 million a year ago. Costs rose 4% on the year, and sales were $3 million, "
+            "compared with $2 million a year earlier.")
+    times, _ = find_times(nlp(text), MONDAY)
+    assert [t.value for t in times if "year" in t.text and ("ago" in t.text or "earlier" in t.text)] == [
+        "2022", "2022"]
+
+
+@pytest.mark.slow
+def test_times_values_a_year_ago_after_the_quarter_is_that_quarter(nlp):
+    """'in the quarter compared with $3 million a year ago': the reported quarter, a year back."""
+    text = "New loans were $6.6 million in the quarter compared with $361.8 million a year ago."
+    times, _ = find_times(nlp(text), "1989-11-02")
+    assert [(t.text, t.value) for t in times] == [("the quarter", "1989-Q3"), ("a year ago", "1988-Q3")]

@@ -73,14 +73,20 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         if g == "day" and tid in explicit:
             memory.learn(anchors.dated_words(doc, expr), expr.value[:10], tid)
         # deictic expressions ("last week", "yesterday") count from the DCT: they set no narrative time
-        if g is not None and "X" not in expr.value and not raw.startswith("UNDEF-REF"):
+        # nor do comparisons ("a year ago", "a year earlier"): a second one counts from the same time, not
+        # from the first ("up from $4 a year earlier" never means two years back)
+        if g is not None and "X" not in expr.value and not raw.startswith(_COMPARED):
             mentioned.append((expr.value, tid, expr.start, g))
             if not raw.startswith(("UNDEF-yearago", "UNDEF-AGO", "UNDEF-ANA")):
                 last = (expr.value, tid, expr.start)  # the period under discussion, not one compared with it
+        elif raw.startswith("UNDEF-REF-quarter") and "X" not in expr.value:
+            last = (expr.value, tid, expr.start)  # "in the quarter": the reported one, which "a year ago" repeats
     warnings = [NO_DCT.format(n=unresolved)] if unresolved else []
     return times, warnings
 
 
+# relative values that date nothing new for later anaphora: deictic ones and comparisons
+_COMPARED = ("UNDEF-REF", "UNDEF-AGO", "UNDEF-yearago", "UNDEF-ANA-year-MINUS")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"\d{4}-(\d{2})$")
 

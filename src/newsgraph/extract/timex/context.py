@@ -14,6 +14,10 @@ PLANNING = frozenset({"schedule", "plan", "expect", "set", "due", "intend", "hop
 FUTURE_MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
 # words right before a date that point ahead whatever the tense: "as early as Tuesday", "until Friday"
 AHEAD_CUES = ("as soon as", "as early as", "no later than", "no sooner than")
+# a date right after these words is a deadline or start yet to come: "payable Dec. 15", "effective Feb. 1"
+AHEAD_WORDS = ("payable", "effective")
+# and after this one it lies behind: "searching since the Oct. 23 slaying"
+BEHIND_WORDS = frozenset({"since"})
 UNTIL = ("until", "till", "through")
 # verbs that move a deadline: "postponed until Tuesday" looks ahead even in the past tense
 DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "defer", "adjourn", "suspend", "give", "push",
@@ -111,8 +115,10 @@ def direction(doc: Doc, start: int, end: int) -> str:
         return "past"
     before = _left_words(doc, span)
     verb = governing_verb(span)
-    if before.endswith(AHEAD_CUES):
+    if before.endswith(AHEAD_CUES) or before.endswith(AHEAD_WORDS):
         return "future"
+    if BEHIND_WORDS & set(before.split()[-2:]):
+        return "past"
     if before.endswith(UNTIL) and (verb is None or verb.lemma_ in DEADLINE_VERBS or tense(verb) != "past"):
         return "future"
     t = tense(verb)
