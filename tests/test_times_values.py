@@ -79,6 +79,7 @@ CASES = [
     ("It named a new chairman, effective Feb. 1.", "2023-10-20", "Feb. 1", "DATE", "2024-02-01"),
     ("Loans have grown since May.", MONDAY, "May", "DATE", "2023-05"),
     ("He waited at least 30 days before closing the purchase.", MONDAY, "at least 30 days", "DURATION", "P30D"),
+    ("Pilgrims are arriving for Easter week.", "2000-04-17", "Easter week", "DATE", "2000-W16"),
 ]
 
 

@@ -331,13 +331,14 @@ def _holiday(parts: list[str], ctx: Context) -> Resolved:
     if d is None:
         return Resolved(f"XXXX-{mm:02d}-{dd:02d}" if name is None else "XXXX-XX-XX", unresolved=True)
     this = on(d.year)
+    start = _as_date(this) or d  # compare days, not strings: "2000-W16" (Easter week) is no date string
     if tail == "last":
-        return Resolved(this if this < d.isoformat() else on(d.year - 1))
+        return Resolved(this if start < d else on(d.year - 1))
     if tail == "next":
-        return Resolved(this if this > d.isoformat() else on(d.year + 1))
+        return Resolved(this if start > d else on(d.year + 1))
     direction = ctx.direction()
-    if direction == "past" and this > d.isoformat():
+    if direction == "past" and start > d:
         return Resolved(on(d.year - 1))
-    if direction == "future" and this < d.isoformat():
+    if direction == "future" and start < d:
         return Resolved(on(d.year + 1))
     return Resolved(this)
