@@ -80,6 +80,8 @@ CASES = [
     ("Loans have grown since May.", MONDAY, "May", "DATE", "2023-05"),
     ("He waited at least 30 days before closing the purchase.", MONDAY, "at least 30 days", "DURATION", "P30D"),
     ("Pilgrims are arriving for Easter week.", "2000-04-17", "Easter week", "DATE", "2000-W16"),
+    ("Migrants send $1 billion a year in remittances.", MONDAY, "a year", "SET", "P1Y"),
+    ("The probe will finish within a year.", MONDAY, "a year", "DURATION", "P1Y"),
 ]
 
 
