@@ -26,6 +26,8 @@ def _words_number(text: str) -> int | None:
             total += _TENS[w]
         elif w == "hundred":
             total = max(total, 1) * 100
+        elif w == "thousand":
+            total = max(total, 1) * 1000
         elif w in ("and", "a"):
             continue
         else:
