@@ -82,6 +82,10 @@ CASES = [
     ("Pilgrims are arriving for Easter week.", "2000-04-17", "Easter week", "DATE", "2000-W16"),
     ("Migrants send $1 billion a year in remittances.", MONDAY, "a year", "SET", "P1Y"),
     ("The probe will finish within a year.", MONDAY, "a year", "DURATION", "P1Y"),
+    ("Stocks fell on Friday, Oct. 13. The previous Friday they had risen.", "1989-10-30", "The previous Friday",
+     "DATE", "1989-10-06"),
+    ("He arrived on Oct. 3 and left the following Tuesday.", "1989-10-30", "the following Tuesday", "DATE",
+     "1989-10-10"),
 ]
 
 

@@ -211,6 +211,13 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
             return Resolved("XXXX" + tail, unresolved=True)
         return Resolved(f"{cal.pick_year(d, month, day, ctx.direction())}" + tail)
 
+    if kind in ("prev", "foll") and parts[1:2] == ["weekday"]:  # "the previous Friday": before the day told of
+        base, tid = _anaphoric("day", ctx, kind == "foll", 0)
+        if base is None:
+            return Resolved(f"XXXX-WXX-{parts[2]}", unresolved=True)
+        day = cal.weekday_near(base, int(parts[2]), "last" if kind == "prev" else "next")
+        return Resolved(day.isoformat(), anchor=tid if tid != "dct" else None)
+
     if kind in ("last", "next", "this") and len(parts) >= 2:
         return _relative_named(kind, parts[1:], ctx)
 
