@@ -86,6 +86,7 @@ CASES = [
      "DATE", "1989-10-06"),
     ("He arrived on Oct. 3 and left the following Tuesday.", "1989-10-30", "the following Tuesday", "DATE",
      "1989-10-10"),
+    ("He was shot last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "DATE", "1998-10-23"),
 ]
 
 
