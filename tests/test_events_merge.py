@@ -72,3 +72,18 @@ def test_events_merge_evidence_is_exact_text(nlp, text):
 def test_events_merge_ids_are_sequential(nlp):
     events, _ = code(nlp, "Russia shelled Kharkiv. Joe Biden met Emmanuel Macron in Paris.")
     assert [e.id for e in events] == [f"v{i}" for i in range(1, len(events) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "count"),
+    [
+        ("Taliban rebels kidnapped Russian advisers in Kabul and exploded a series of bombs there.",
+         PloverType.ASSAULT, 2),
+        ("The United States would prohibit all aid to Serbia and would deny entry to Serbian officials.",
+         PloverType.SANCTION, 2),
+        ("Russian forces shelled and bombed Kharkiv on Thursday.", PloverType.ASSAULT, 1),
+    ],
+)
+def test_events_merge_coordinated_verbs_with_own_objects_stay_apart(nlp, text, type_, count):
+    events, _ = code(nlp, text)
+    assert len([e for e in events if e.type is type_]) == count, [(e.type.value, e.trigger) for e in events]

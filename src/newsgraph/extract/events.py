@@ -43,6 +43,19 @@ def _own_participants(noun: Token, index: MentionIndex) -> bool:
     return any(index.at_token(t) for t in noun.subtree if t is not noun)
 
 
+def _coordinated(verb: Token) -> frozenset[int]:
+    """The verbs coordinated with this one when both have a direct object of their own: other acts
+    ("kidnapped advisers and exploded bombs"; not "shelled and bombed Kharkiv")."""
+
+    def has_object(t: Token) -> bool:
+        return any(c.dep_ == "dobj" for c in t.children)
+
+    if not has_object(verb):
+        return frozenset()
+    partners = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    return frozenset(t.i for t in partners if has_object(t))
+
+
 def find_events(
     doc: Doc, record: Record, index: MentionIndex, settings: EventSettings = DEFAULT
 ) -> list[Event]:
@@ -84,6 +97,8 @@ def find_events(
                 anaphoric=anaphoric,
                 weak_modality=trig.nominal and roles.anchor is None,
                 trigger_span=Span(trig.word.idx, trig.word.idx + len(trig.word.text), trig.word.text),
+                token_i=trig.token.i,
+                separate_from=_coordinated(trig.token) if not trig.nominal else frozenset(),
             )
         )
     return merge(cands, settings.require_participant)

@@ -35,6 +35,10 @@ class Candidate:
     weak_modality: bool = False  # a bare noun: no verb says whether it happened, is planned or denied
     mentions: list[Span] = field(default_factory=list)
     trigger_span: Span | None = None
+    token_i: int = -1  # the trigger's token in the doc
+    # Verbs coordinated with this one when it has an object of its own: "kidnapped advisers and exploded
+    # bombs" tells two acts, however alike their types.
+    separate_from: frozenset[int] = frozenset()
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -57,7 +61,10 @@ def _same(a: Candidate, b: Candidate) -> bool:
     the same event told again. Two events are never merged merely for sharing a type and an actor."""
     if a.type is not b.type or not _dates_compatible(a, b):
         return False
-    same_sentence = a.evidence == b.evidence  # "denounced them ..., accusing them of ...": one act
+    # "denounced them ..., accusing them of ...": one act, unless two coordinated verbs each have an object.
+    same_sentence = (
+        a.evidence == b.evidence and a.token_i not in b.separate_from and b.token_i not in a.separate_from
+    )
     if family(a.lemma) != family(b.lemma) and not _same_date(a, b) and not same_sentence:
         return False
     people_a, people_b = set(a.actors) | set(a.targets), set(b.actors) | set(b.targets)
