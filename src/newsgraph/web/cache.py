@@ -42,12 +42,16 @@ class ResponseCache:
             return None
         stamp = store_stamp(self.db)
         with self._lock:
-            item = self._items.get(key)
-            if item is not None and item[0] == stamp:
-                self._items.move_to_end(key)
-                self.hits += 1
-                return item[1]
-        return None
+            return self._fresh(key, stamp)
+
+    def _fresh(self, key: Hashable, stamp: object) -> bytes | None:
+        """The kept body if made at this stamp (counted as a hit); the caller holds the lock."""
+        item = self._items.get(key)
+        if item is None or item[0] != stamp:
+            return None
+        self._items.move_to_end(key)
+        self.hits += 1
+        return item[1]
 
     def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
         """The body for key, made again when the store changed since it was kept (or never kept).
@@ -57,11 +61,9 @@ class ResponseCache:
         while True:
             stamp = store_stamp(self.db)
             with self._lock:
-                item = self._items.get(key)
-                if item is not None and item[0] == stamp:
-                    self._items.move_to_end(key)
-                    self.hits += 1
-                    return item[1]
+                body = self._fresh(key, stamp)
+                if body is not None:
+                    return body
                 running = self._making.get(key)
                 if running is None:
                     running = self._making[key] = threading.Event()
