@@ -15,6 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.doctext import doc_text
 from newsgraph.model import Amount
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|hundreds of|tens of)"
@@ -109,4 +110,4 @@ def parse_amounts(text: str) -> list[Amount]:
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
-    return parse_amounts(doc.text)
+    return parse_amounts(doc_text(doc))

@@ -13,6 +13,7 @@ from enum import Enum
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.doctext import doc_text
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.quoting.lexicon import Lexicon, load
 from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
@@ -67,7 +68,7 @@ class Coref:
         self, doc: Doc, entities: list[Entity], index: MentionIndex, settings: QuoteSettings = DEFAULT_QUOTES,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc_text(doc)
         # Tokens inside quotation marks, set by the quote extractor: a speaker is never among them.
         self.inside = [False] * len(doc)
         self.index = index

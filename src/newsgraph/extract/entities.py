@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.extract.doctext import doc_text
 from newsgraph.extract.lexicon import lexicon
 from newsgraph.extract.names import acronym, fold, name_key
 from newsgraph.extract.roles import RoleFinding, find_role_findings
@@ -309,7 +310,7 @@ def _build(doc: Doc, clusters: list[Cluster], findings: list[RoleFinding]) -> li
             for i in range(m.start, m.end):
                 by_token.setdefault(i, n)
     entities: list[Entity] = []
-    text = doc.text  # spaCy rebuilds doc.text from tokens on every access
+    text = doc_text(doc)
     for n, c in enumerate(clusters):
         c.mentions.sort(key=lambda m: m.start)
         name = _name_of(doc, c)

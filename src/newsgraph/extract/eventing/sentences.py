@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.doctext import doc_text
+
 
 @dataclass(frozen=True, slots=True)
 class Sent:
@@ -21,7 +23,7 @@ class Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text_all = doc.text
+        self.text_all = doc_text(doc)
         self.sents = [Sent(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
         self._of = [0] * len(doc)
         for k, s in enumerate(self.sents):

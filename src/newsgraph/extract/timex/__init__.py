@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.doctext import doc_text
 from newsgraph.extract.timex import anchors, context, engine
 from newsgraph.extract.timex.calendar import granularity, parse_date
 from newsgraph.extract.timex.normalize import fill
@@ -32,7 +33,7 @@ def _rule_order() -> dict[str, int]:
 def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
     """Time expressions of the doc with TIMEX3 values resolved against the DCT, and warnings."""
     rs = load()
-    text = doc.text
+    text = doc_text(doc)
     chosen = engine.select(engine.matches(text, rs), _rule_order())
     d0 = parse_date(dct)
     times: list[TimeExpr] = []
@@ -102,7 +103,7 @@ def _impossible(value: str) -> bool:
 
 def time_ranges(doc: Doc, times: list[TimeExpr]) -> list[tuple[str, str]]:
     """Ranges the text states ("between May 2022 and May 2023"): (start id, end id) pairs of its two ends."""
-    return anchors.time_ranges(doc.text, times)
+    return anchors.time_ranges(doc_text(doc), times)
 
 
 def times_in_sentence(times: list[TimeExpr], sent: Span) -> list[TimeExpr]:
