@@ -3,6 +3,9 @@
 Scoring follows ../shared/data/README.md: relaxed (overlap) and strict (identical) span matching,
 micro-averaged P/R/F1, type and value accuracy over relaxed matches, type/value F1 = accuracy x relaxed F1.
 The DCT (t0) is not scored. Run: ``python bench/tempeval.py [--errors] [--limit N] [--corpus TimeBank]``.
+
+The peer, HeidelTime (best of TempEval-3), runs on the same documents in the same run when it can be found
+(bench/heideltime_peer.py says where it looks; ``--no-peer`` skips it), and the ratios ours / HeidelTime print.
 """
 
 from __future__ import annotations
@@ -251,6 +254,48 @@ def evaluate(corpora: tuple[str, ...] = CORPORA, limit: int | None = None,
     return scores
 
 
+def run_peer(corpora: tuple[str, ...], limit: int | None) -> tuple[dict[str, Score], str]:
+    """HeidelTime's scores on the same documents, or {} and why it did not run."""
+    import heideltime_peer
+
+    docs = {c: [read_tml(p) for p in sorted((DATA / c).glob("*.tml"))[:limit]] for c in corpora}
+    t0 = time.perf_counter()
+    found, why = heideltime_peer.run([(d.name, d.text, d.dct) for ds in docs.values() for d in ds])
+    seconds = time.perf_counter() - t0
+    if not found:
+        return {}, why
+    scores: dict[str, Score] = {}
+    overall = Score()
+    for c, ds in docs.items():
+        s = Score()
+        for d in ds:
+            system = [Timex(x.start, x.end, x.text, x.type, x.value) for x in found[d.name]]
+            one = score_doc(d.gold, system, d.name)
+            one.docs = 1
+            s.add(one)
+        scores[c] = s
+        overall.add(s)
+    overall.find_ms = seconds * 1000  # one JVM for all documents, start-up included
+    scores["all"] = overall
+    return scores, ""
+
+
+def compare(ours: dict[str, Score], peer: dict[str, Score]) -> None:
+    """HeidelTime's rows and ours / HeidelTime per corpus."""
+    for name, s in peer.items():
+        f = s.figures()
+        print(f"HeidelTime {name:9s} relaxed F1 {f['relaxed_f1']:.3f} | strict F1 {f['strict_f1']:.3f} | "
+              f"type F1 {f['type_f1']:.3f} | value F1 {f['value_f1']:.3f}")
+    for name, s in peer.items():
+        a, b = ours[name].figures(), s.figures()
+        print(f"ours/HeidelTime {name:9s} " + " | ".join(
+            f"{k.replace('_f1', '')} {a[k] / b[k]:.3f}" for k in ("relaxed_f1", "strict_f1", "type_f1", "value_f1")
+            if b[k]))
+    total = peer["all"]
+    print(f"HeidelTime wall time {total.find_ms / 1000:.1f} s for {total.docs} documents (one JVM, start-up "
+          "included; TreeTagger for parts of speech)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="list value and type errors")
@@ -258,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", choices=CORPORA, action="append")
     ap.add_argument("--limit", type=int, default=None, help="first N documents per corpus")
     ap.add_argument("--meantime", action="store_true", help="also score MEANTIME (Wikinews, not a dev set)")
+    ap.add_argument("--no-peer", action="store_true", help="do not run HeidelTime on the same documents")
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"skipped: {DATA} absent")
@@ -269,6 +315,12 @@ def main(argv: list[str] | None = None) -> int:
             print("VALUE\t" + line)
     for name, s in scores.items():
         report(name, s)
+    if not args.no_peer:
+        peer, why = run_peer(tuple(args.corpus or CORPORA), args.limit)
+        if peer:
+            compare(scores, peer)
+        else:
+            print(f"HeidelTime peer skipped: {why}")
     if args.meantime and (SHARED / "data" / "meantime").exists():
         mt = run_meantime(args.limit, show)
         if args.errors:
