@@ -46,6 +46,12 @@ CASES = [
     ("A 10-year note was issued.", MONDAY, "10-year", "DURATION", "P10Y"),
     ("He served 2 1/2 years in prison.", MONDAY, "2 1/2 years", "DURATION", "P2Y6M"),
     ("The talks lasted a week.", MONDAY, "a week", "DURATION", "P1W"),
+    # counted ahead with no date told before it: an amount of time, not a date after the publication
+    ("Three days later, the rebels withdrew.", MONDAY, "Three days later", "DURATION", "P3D"),
+    ("The mutiny began on June 23. Two days later, he left.", MONDAY, "Two days later", "DATE", "2023-06-25"),
+    ("The rebels will leave and, three days later, the army will return.", MONDAY, "three days later", "DATE",
+     "2023-07-13"),
+    ("Prices rose 5% in the first half of the year.", MONDAY, "the first half of the year", "DATE", "2023-H1"),
     ("The deal was signed last Thursday.", MONDAY, "last Thursday", "DATE", "2023-07-06"),
     ("Protests are planned for next Saturday.", MONDAY, "next Saturday", "DATE", "2023-07-15"),
     ("Shops close on Christmas Day.", MONDAY, "Christmas Day", "DATE", "2023-12-25"),

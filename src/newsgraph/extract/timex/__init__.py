@@ -58,10 +58,12 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         ttype = m.rule.type
         if res.value.endswith(("_REF",)) and ttype is not TimexType.DATE:
             ttype = TimexType.DATE
+        if res.duration:
+            ttype = TimexType.DURATION
         if _impossible(res.value):  # "Feb. 30": not a date, whatever the pattern thought
             continue
         anchor = res.anchor
-        if raw.startswith("UNDEF-") and anchor is None and d0 is not None:
+        if raw.startswith("UNDEF-") and anchor is None and d0 is not None and not res.duration:
             anchor = "dct"
         expr = TimeExpr(tid, text[m.start:m.end], m.start, m.end, ttype, res.value, anchor, mod or None)
         if m.rule.anchor == "event":

@@ -11,6 +11,7 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _DUR_CODE = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
              "week": ("", "W"), "fortnight": ("", "W"), "month": ("", "M"), "quarter": ("", "Q"),
              "year": ("", "Y"), "decade": ("", "E"), "century": ("", "C"), "millennium": ("", "L")}
+DURATION_UNITS = frozenset(_DUR_CODE)
 # a fraction of one unit expressed in the next smaller unit, for "2 1/2 years" -> P2Y6M
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
             "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10),

@@ -43,6 +43,7 @@ class Resolved:
     value: str
     unresolved: bool = False  # a relative value left with X placeholders for want of a DCT
     anchor: str | None = None
+    duration: bool = False  # nothing to count from: the value is the amount of time itself (a DURATION)
 
 
 def _int(s: str) -> int:
@@ -188,6 +189,10 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
         if kind == "ANA" and n != "X":
             k = _int(n) * (-1 if sign == "MINUS" else 1)
             d, anchor = _anaphoric(unit, ctx, k > 0, k)
+            if anchor == "dct" and k > 0 and ctx.direction() != "future" and unit in cal.DURATION_UNITS:
+                # "Three days later" with no date told before it: counting ahead from the publication
+                # date would date the past in the future; the text gives an amount of time, not a date
+                return Resolved(cal.duration(n, unit), duration=True)
         if d is None or n == "X":
             if n == "X" and d is not None:
                 return Resolved("PAST_REF" if sign == "MINUS" else "FUTURE_REF")
