@@ -233,6 +233,7 @@ class Pred:
     speaker_spans: list[tuple[int, int]]  # speaker_span and the speaker entity's mentions
     entity_spans: list[tuple[int, int]] = field(default_factory=list)  # the speaker entity's mentions only
     act: str = ""  # our act (speech, evidence, attitude) when the system records one
+    cue: str = ""
 
 
 @dataclass
@@ -297,7 +298,7 @@ def list_errors(what: str, text: str, golds: list[Gold], preds: list[Pred], only
     if what == "false":
         for p in preds:
             if not any(matches(p.span, g.content) for g in golds):
-                out.append(f"FALSE [{p.kind}/{p.act}] spk={_snip(text, p.speaker_spans[:1], 30)!r} || "
+                out.append(f"FALSE [{p.kind}/{p.act}] spk={_snip(text, p.speaker_spans[:1], 30)!r} || {p.cue!r} || "
                            f"{_snip(text, [p.span])}")
         return out
     for g in golds:
@@ -336,7 +337,9 @@ def ours(doc, text: str) -> tuple[list[Pred], float, float]:
         spans = [(q.speaker_span.start, q.speaker_span.end)] if q.speaker_span else []
         mentions = [(m.start, m.end) for m in by_id[q.speaker].mentions] if q.speaker in by_id else []
         act = getattr(q, "act", None)
-        preds.append(Pred((q.start, q.end), q.kind.value, spans + mentions, mentions, act.value if act else ""))
+        preds.append(Pred(
+            (q.start, q.end), q.kind.value, spans + mentions, mentions, act.value if act else "", q.cue or ""
+        ))
     return preds, t1 - t0, t2 - t1
 
 

@@ -84,6 +84,14 @@ class QuoteKind(str, Enum):
     INDIRECT = "indirect"
 
 
+class QuoteAct(str, Enum):
+    """What kind of act an attribution reports: words said, what a record shows, or what someone wants or thinks."""
+
+    SPEECH = "speech"
+    EVIDENCE = "evidence"
+    ATTITUDE = "attitude"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Evidence: ``text == document.text[start:end]`` always holds."""
@@ -296,6 +304,7 @@ class Quote:
     speaker_span: Span | None = None
     cue_span: Span | None = None
     via: str | None = None  # entity id of the outlet that reported it ("told the New York Times")
+    act: QuoteAct = QuoteAct.SPEECH  # "records show ..." is evidence, "she wants ..." an attitude
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -309,6 +318,7 @@ class Quote:
             "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
             "cue_span": self.cue_span.to_dict() if self.cue_span else None,
             "via": self.via,
+            "act": self.act.value,
         }
 
     @classmethod
@@ -319,6 +329,7 @@ class Quote:
         return cls(
             d["id"], d["text"], d["start"], d["end"], QuoteKind(d["kind"]), d.get("speaker"),
             d.get("cue"), span("speaker_span"), span("cue_span"), d.get("via"),
+            QuoteAct(d.get("act") or QuoteAct.SPEECH.value),
         )
 
 

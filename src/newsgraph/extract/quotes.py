@@ -38,7 +38,7 @@ def find_quotes(
     for n, f in enumerate(found, 1):
         quotes.append(Quote(
             f"q{n}", text[f.start : f.end], f.start, f.end, f.kind, f.speaker, f.cue,
-            f.speaker_span, f.cue_span, f.via,
+            f.speaker_span, f.cue_span, f.via, f.act,
         ))
     return quotes
 

@@ -19,7 +19,7 @@ from newsgraph.extract.quoting.syntax import (
     token_span,
     via_of,
 )
-from newsgraph.model import QuoteKind, Span
+from newsgraph.model import QuoteAct, QuoteKind, Span
 
 CONTINUING = frozenset(",?!—–-…")
 MAX_CONTEXT_TOKENS = 60
@@ -39,6 +39,7 @@ class Found:
     cue_span: Span | None = None
     via: str | None = None
     cue_token: int | None = None  # index of the cue token, so indirect speech does not repeat it
+    act: QuoteAct = QuoteAct.SPEECH
 
 
 @dataclass(slots=True)
@@ -146,7 +147,7 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
     limit = settings.max_trailing_cue_tokens if joined else 8
     lex = coref.lex
     for n, t in enumerate(fr.right[:limit]):
-        if t.lemma_.lower() in lex.speech_verbs and (t.pos_ in VERB_POS or _mistagged_verb(t)):
+        if lex.lemma(t) in lex.speech_verbs and (t.pos_ in VERB_POS or _mistagged_verb(t)):
             return t
         if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass", "amod"):
             if joined and n <= 6 and inner_end == "," and subject_of(t) is not None:

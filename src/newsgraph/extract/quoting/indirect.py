@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.coref import Coref
 from newsgraph.extract.quoting.direct import QUOTE_MARKS, Found
-from newsgraph.extract.quoting.lexicon import Lexicon
+from newsgraph.extract.quoting.lexicon import Lexicon, inflections
+from newsgraph.extract.quoting.nominal import is_document, nominal_content
 from newsgraph.extract.quoting.syntax import (
     VERB_POS,
     cited_source,
@@ -18,7 +21,7 @@ from newsgraph.extract.quoting.syntax import (
     token_span,
     via_of,
 )
-from newsgraph.model import QuoteKind, Span
+from newsgraph.model import QuoteAct, QuoteKind, Span
 
 TRIM = frozenset({",", ".", ";", ":", "--", "—", "–", "-", "that", "whether", "if", "*", "_"}) | QUOTE_MARKS
 HEADLINE_POS = frozenset({"PROPN", "NOUN", "DET", "PART", "ADJ", "ADP", "CCONJ"})
@@ -46,7 +49,7 @@ def _content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
             clause = next((p for p in c.children if p.dep_ == "pcomp"), None)
             if clause is not None:
                 return clause.left_edge.i, clause.right_edge.i
-    lemma = verb.lemma_.lower()
+    lemma = lex.lemma(verb)
     if lemma in lex.passive_verbs and any(c.dep_ == "agent" for c in verb.children):
         for c in verb.children:
             if c.dep_ == "nsubjpass":
@@ -113,6 +116,11 @@ def _speaker_of(found: Found, subject: Token | None, coref: Coref) -> None:
         found.speaker_span = phrase_span(subject, coref.text)
 
 
+def _is_expletive_subject(subject: Token) -> bool:
+    """ "It seems ...", "There are ...": a subject that names no source."""
+    return subject.lower_ in EXPLETIVE and subject.dep_ in ("nsubj", "expl") and _is_expletive(subject)
+
+
 def _is_expletive(subject: Token) -> bool:
     """ "It was reported that ...": "it" stands for nobody."""
     return subject.lower_ == "there" or subject.head.tag_ == "VBN" or any(
@@ -123,13 +131,18 @@ def _is_expletive(subject: Token) -> bool:
 def _candidates(doc: Doc, lex: Lexicon) -> list[int]:
     """Indices of the only tokens that can start an attribution, found on arrays (no Token objects)."""
     strings = doc.vocab.strings
-    words = lex.speech_verbs | lex.intent_verbs | {"according", ":"}
-    wanted = {strings.add(w) for w in words}
+    wanted = {strings.add(w) for w in _cue_words(lex)}
     arr = doc.to_array([LEMMA, LOWER])
     if not len(arr):
         return []
     hits = np.isin(arr[:, 0], list(wanted)) | np.isin(arr[:, 1], list(wanted))
     return np.flatnonzero(hits).tolist()
+
+
+@lru_cache(maxsize=1)
+def _cue_words(lex: Lexicon) -> frozenset[str]:
+    """Every cue lemma and its regular forms (the lemmatizer reads "hopes" as "hop")."""
+    return frozenset({f for v in lex.verbs for f in inflections(v)} | {"according", ":"})
 
 
 def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int]) -> list[Found]:
@@ -150,11 +163,21 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
             if found is not None:
                 out.append(found)
             continue
-        if t.i in used_cues or not (is_cue(t, lex) or (t.pos_ == "VERB" and t.lemma_.lower() in lex.intent_verbs)):
+        if t.i in used_cues or t.pos_ not in VERB_POS:
             continue
-        span = _content(t, lex) or _as_clause(t) or _parenthetical(t)
+        lemma = lex.lemma(t)
+        span = None
+        if is_cue(t, lex) or (t.pos_ == "VERB" and lemma in lex.intent_verbs):
+            span = _content(t, lex) or _as_clause(t) or _parenthetical(t)
+        subject = subject_of(t)
+        act = QuoteAct.ATTITUDE if lemma in lex.attitude_verbs else QuoteAct.SPEECH
         if span is None:
-            continue
+            got = nominal_content(t, None if subject is None or _is_expletive_subject(subject) else subject, lex)
+            if got is None:
+                continue
+            span, act = got
+        if lemma in lex.evidence_verbs and is_document(subject, lex):
+            act = QuoteAct.EVIDENCE
         rng = _trimmed(doc, *span)
         if rng is None:
             continue
@@ -164,7 +187,8 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
             continue  # the clause is a quotation in marks, attributed already
         found = Found(doc[first].idx, doc[last].idx + len(doc[last].text), QuoteKind.INDIRECT)
         found.cue, found.cue_span, found.cue_token = t.text, token_span(coref.text, t, t), t.i
-        _speaker_of(found, subject_of(t), coref)
+        found.act = act
+        _speaker_of(found, subject, coref)
         found.via = via_of(t, coref, found.speaker)
         cited = cited_source(t, coref)
         if cited is not None and coref.is_outlet(found.speaker):
@@ -236,6 +260,8 @@ def _according(doc: Doc, according: Token, coref: Coref) -> Found | None:
     found.cue_span = token_span(coref.text, according, to)
     found.cue_token = according.i
     _speaker_of(found, source, coref)
+    if is_document(source, coref.lex):
+        found.act = QuoteAct.EVIDENCE  # "according to a new poll"
     if found.speaker is not None and source.pos_ in VERB_POS:
         found.speaker = None
     return found

@@ -21,7 +21,7 @@ def is_break(token: Token) -> bool:
 
 def is_cue(token: Token, lex: Lexicon) -> bool:
     """A reporting verb used as a verb ("said", not "the saying")."""
-    return token.pos_ in VERB_POS and token.lemma_.lower() in lex.speech_verbs
+    return token.pos_ in VERB_POS and lex.lemma(token) in lex.speech_verbs
 
 
 NOT_SPEAKERS = frozenset({"TIME"})  # a count ("47 percent said") or "the 46-year-old" (DATE) can speak; a clock not

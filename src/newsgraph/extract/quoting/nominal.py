@@ -1,0 +1,138 @@
+"""Attributions whose content is no that-clause: "announced his resignation", "records show ...", "wants to win"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.quoting.lexicon import Lexicon
+from newsgraph.model import QuoteAct
+
+Range = tuple[int, int]
+OBJECT_DEPS = frozenset({"dobj"})
+COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
+WHEN = frozenset({"DATE", "TIME"})  # "spoke on Tuesday": a time is never what was said
+
+
+def _timeless(rng: Range | None, head: Token) -> Range | None:
+    return None if rng is None or head.ent_type_ in WHEN else rng
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "wanted to thank supporters": the act is only wanted; the verb it hangs on is the attribution."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ == "amod"
+
+
+def is_document(subject: Token | None, lex: Lexicon) -> bool:
+    """ "Federal Election Commission records", "a new poll": a source that is a record, not a person."""
+    if subject is None:
+        return False
+    return subject.lemma_.lower() in lex.document_nouns or subject.lower_ in lex.document_nouns
+
+
+HOLDER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PERCENT", "CARDINAL"})
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant")  # "voter", "supporter", "activist", "resident"
+
+
+def _holder(subject: Token, lex: Lexicon) -> bool:
+    """Someone who can want, believe or support: a person or a group, not "the bridge" or "the plan"."""
+    if subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl" and subject.head.head != subject:
+        return _holder(subject.head.head, lex)  # "voters who support Sanders"
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in ("this", "that", "which")
+    if subject.pos_ in ("PROPN", "NUM") or subject.ent_type_ in HOLDER_ENTS:
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in lex.holder_nouns or lemma.endswith(AGENT_SUFFIXES)
+
+
+def _object(verb: Token) -> Token | None:
+    """The verb's own noun-phrase object, not a lone pronoun ("criticized him" reports no content)."""
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS and c.i > verb.i:
+            if c.pos_ == "PRON" and c.left_edge.i == c.right_edge.i or c.ent_type_ in WHEN:
+                return None
+            return c
+    return None
+
+
+def _clause(verb: Token) -> Range | None:
+    """A that-clause or an infinitive after the verb, with the object before an infinitive ("wants voters to")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i:
+            return c.left_edge.i, c.right_edge.i
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.i > verb.i:
+            obj = next((o for o in verb.children if o.dep_ in ("dobj", "dative") and o.i < c.i), None)
+            return (obj or c).left_edge.i, c.right_edge.i
+    return None
+
+
+def _prep_object(verb: Token, lemma: str, pairs: frozenset[tuple[str, str]]) -> Range | None:
+    """ "talked about the wall", "called for a prosecutor": the object of the preposition the verb takes."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.i > verb.i and (lemma, c.lower_) in pairs:
+            prep = c
+            if c.dep_ == "prt":  # "spoke out against": the preposition after the particle
+                prep = next((p for p in verb.children if p.dep_ == "prep" and p.i > c.i), c)
+            objs = [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _timeless((objs[0].left_edge.i, objs[-1].right_edge.i), objs[0])
+    return None
+
+
+def _naming(verb: Token, lemma: str) -> Range | None:
+    """ "described his skills as a work in progress", "called Christmas a sham", "referred to X as Y"."""
+    obj = _object(verb)
+    if obj is None and lemma == "refer":
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        obj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return None
+    for c in list(verb.children) + list(obj.children):
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as"):
+            return obj.left_edge.i, max(c.right_edge.i, obj.right_edge.i)
+    return None
+
+
+def nominal_content(verb: Token, subject: Token | None, lex: Lexicon) -> tuple[Range, QuoteAct] | None:
+    """The content and act of an attribution whose content is a noun phrase, a preposition's object, what a
+    document shows, or an attitude's clause or infinitive; None when the verb reports nothing here."""
+    if verb.pos_ not in ("VERB", "AUX") or subject is None:
+        return None
+    lemma = lex.lemma(verb)
+    if lemma in lex.evidence_verbs and is_document(subject, lex):
+        rng = _clause(verb)
+        if rng is None and verb.right_edge.i > verb.i:
+            rng = (verb.i + 1, verb.right_edge.i)  # "a poll found Sanders leading"
+        return (rng, QuoteAct.EVIDENCE) if rng else None
+    if _infinitive(verb):
+        return _attitude(verb, subject, lemma, lex)
+    if lemma in lex.naming_verbs:
+        rng = _naming(verb, lemma)
+        if rng is not None:
+            return rng, QuoteAct.SPEECH
+    rng = _prep_object(verb, lemma, lex.prep_cues)
+    if rng is not None:
+        return rng, QuoteAct.SPEECH
+    if lemma in lex.object_verbs:
+        obj = _object(verb)
+        if obj is not None:
+            return (obj.left_edge.i, obj.right_edge.i), QuoteAct.SPEECH
+    return _attitude(verb, subject, lemma, lex)
+
+
+def _attitude(verb: Token, subject: Token, lemma: str, lex: Lexicon) -> tuple[Range, QuoteAct] | None:
+    """ "wants voters to know", "hopes his endorsement will help", "who support Sanders", "vote for Clinton"."""
+    if not _holder(subject, lex):
+        return None
+    rng = None
+    if lemma in lex.attitude_verbs:
+        rng = _clause(verb)
+        if rng is None and lemma in lex.attitude_object_verbs:
+            obj = _object(verb)
+            rng = (obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+    if rng is None:
+        rng = _prep_object(verb, lemma, lex.attitude_prep_cues)
+    return (rng, QuoteAct.ATTITUDE) if rng is not None else None
