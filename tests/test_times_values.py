@@ -51,6 +51,11 @@ CASES = [
     ("The mutiny began on June 23. Two days later, he left.", MONDAY, "Two days later", "DATE", "2023-06-25"),
     ("The rebels will leave and, three days later, the army will return.", MONDAY, "three days later", "DATE",
      "2023-07-13"),
+    # a past "planned": the date before it dates the planning, the date after it what was planned
+    ("On Friday, the government planned to pay the first claims.", MONDAY, "Friday", "DATE", "2023-07-07"),
+    ("Protesters planned a large demonstration on Saturday.", MONDAY, "Saturday", "DATE", "2023-07-15"),
+    # a present tense with a weekday is a schedule: the nearest such day (Friday DCT: Monday ahead)
+    ("He and Arafat meet separately Monday with the envoy.", "2023-07-14", "Monday", "DATE", "2023-07-17"),
     ("Prices rose 5% in the first half of the year.", MONDAY, "the first half of the year", "DATE", "2023-H1"),
     ("The deal was signed last Thursday.", MONDAY, "last Thursday", "DATE", "2023-07-06"),
     ("Protests are planned for next Saturday.", MONDAY, "next Saturday", "DATE", "2023-07-15"),

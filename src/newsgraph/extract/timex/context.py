@@ -62,8 +62,8 @@ def _is_future(verb: Token) -> bool:
         return True
     if verb.tag_ == "VB" and any(k.lower_ in FUTURE_MODALS for k in aux):
         return True
-    if verb.lemma_ in PLANNING and not _is_past_perfect(verb):  # "is set to", "planned a rally on Saturday"
-        return True
+    if verb.lemma_ in PLANNING and not _is_past_perfect(verb) and verb.tag_ != "VBD":  # "is set to"
+        return True  # a past "planned" looks ahead only for a date after it (direction() decides)
     # "planned to leave on Thursday", "is to resume trading Tuesday": an infinitive under a plan or a
     # present / future clause looks ahead; under a past one ("staged rallies to mark ...") it does not
     if verb.tag_ == "VB" and any(k.lower_ == "to" for k in aux):
@@ -119,6 +119,9 @@ def direction(doc: Doc, start: int, end: int) -> str:
         return "future"
     if BEHIND_WORDS & set(before.split()[-2:]):
         return "past"
+    if (verb is not None and verb.lemma_ in PLANNING and verb.tag_ == "VBD" and span.start > verb.i
+            and not _is_past_perfect(verb)):
+        return "future"  # "planned a rally on Saturday": what was planned; "On Friday, X planned ...": the planning
     if before.endswith(UNTIL) and (verb is None or verb.lemma_ in DEADLINE_VERBS or tense(verb) != "past"):
         return "future"
     t = tense(verb)

@@ -227,7 +227,8 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
         return _relative_named(kind, parts[1:], ctx)
 
     if kind == "weekday":  # news tells of the past: a weekday is the one before unless the clause is future
-        return _weekday(int(parts[1]), "future" if ctx.direction() == "future" else "past", ctx)
+        way = ctx.direction()  # a present tense ("meet Monday") is a schedule: the nearest such day
+        return _weekday(int(parts[1]), {"future": "future", "present": ""}.get(way, "past"), ctx)
 
     if kind == "weekend" or (kind in ("last", "next") and parts[-1] == "weekend"):
         if d is None:
