@@ -56,6 +56,10 @@ CASES = [
     ("Protesters planned a large demonstration on Saturday.", MONDAY, "Saturday", "DATE", "2023-07-15"),
     # a present tense with a weekday is a schedule: the nearest such day (Friday DCT: Monday ahead)
     ("He and Arafat meet separately Monday with the envoy.", "2023-07-14", "Monday", "DATE", "2023-07-17"),
+    # a date before a noun dates a thing done ("a June agreement"), unless the thing is appointed ahead
+    ("He is trying to sell it under a June agreement.", "2023-10-10", "June", "DATE", "2023-06"),
+    ("They searched for him after the Oct. 23 slaying.", "2024-05-06", "Oct. 23", "DATE", "2023-10-23"),
+    ("Voters prepare for the Nov. 7 election.", "2023-10-10", "Nov. 7", "DATE", "2023-11-07"),
     ("Prices rose 5% in the first half of the year.", MONDAY, "the first half of the year", "DATE", "2023-H1"),
     ("The deal was signed last Thursday.", MONDAY, "last Thursday", "DATE", "2023-07-06"),
     ("Protests are planned for next Saturday.", MONDAY, "next Saturday", "DATE", "2023-07-15"),

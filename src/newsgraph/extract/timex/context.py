@@ -10,6 +10,10 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll", "would"})  # "sai
 # verbs whose complement or own date lies ahead: "is set to discuss", "is scheduled for Friday"
 PLANNING = frozenset({"schedule", "plan", "expect", "set", "due", "intend", "hope", "aim", "propose",
                       "prepare", "slate", "poise", "vow", "promise", "threaten", "pledge"})
+# nouns of things appointed ahead: "the Nov. 7 election" takes its direction from the clause
+SCHEDULED = frozenset({"election", "vote", "ballot", "referendum", "deadline", "summit", "meeting", "hearing",
+                       "trial", "talks", "conference", "visit", "launch", "date", "session", "poll",
+                       "primary", "caucus", "debate", "inauguration", "opening", "start", "release", "due"})
 # modals that put the clause ahead: "could come as early as Tuesday"
 FUTURE_MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
 # words right before a date that point ahead whatever the tense: "as early as Tuesday", "until Friday"
@@ -113,6 +117,10 @@ def direction(doc: Doc, start: int, end: int) -> str:
         return ""
     if span.root.dep_ == "poss":  # "Wednesday's ruling": it dates a noun, not the clause
         return "past"
+    head = span.root.head
+    if (span.root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i >= span.end
+            and head.lemma_ not in SCHEDULED):
+        return "past"  # "the Oct. 23 slaying", "a June agreement": a thing already done, whatever the clause
     before = _left_words(doc, span)
     verb = governing_verb(span)
     if before.endswith(AHEAD_CUES) or before.endswith(AHEAD_WORDS):
