@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.quotes import find_quotes, source_of
-from newsgraph.model import EntityType, QuoteKind
+from newsgraph.model import EntityType, QuoteAct, QuoteKind
 from quotes_helpers import entities_for
 
 P, ORG = EntityType.PERSON, EntityType.ORG
@@ -46,10 +46,41 @@ def one(quotes, fragment):
 ])
 def test_quotes_attribution_basic(nlp, text, names, fragment, kind, speaker, cue):
     quotes, by_id = run(nlp, text, names)
-    q = one(quotes, fragment)
-    assert q.kind is QuoteKind(kind)
+    one(quotes, fragment)
+    q = one([q for q in quotes if q.kind is QuoteKind(kind)], fragment)
     assert q.cue == cue
     assert by_id.get(q.speaker) == speaker
+
+
+def test_quotes_clause_around_a_fragment_is_reported_too(nlp):
+    text = "Anna Berg said Tom Reed was “absolutely wrong” about the mine."
+    quotes, by_id = run(nlp, text, {"Anna Berg": P, "Tom Reed": P})
+    clause = one([q for q in quotes if q.kind is QuoteKind.INDIRECT], "Tom Reed was")
+    fragment = one([q for q in quotes if q.kind is QuoteKind.PARTIAL], "absolutely wrong")
+    assert by_id[clause.speaker] == by_id[fragment.speaker] == "Anna Berg"
+
+
+@pytest.mark.parametrize("text,names,fragment,act,speaker", [
+    ("Eric Holder announced his resignation on Thursday.", {"Eric Holder": P}, "his resignation", "speech",
+     "Eric Holder"),
+    ("Federal Election Commission records show Pate has not donated to any candidate.", {"Pate": P},
+     "Pate has not donated", "evidence", None),
+    ("Maria Lopez wants voters to know that she is with them.", {"Maria Lopez": P}, "voters to know", "attitude",
+     "Maria Lopez"),
+])
+def test_quotes_act_of_the_attribution(nlp, text, names, fragment, act, speaker):
+    quotes, by_id = run(nlp, text, names)
+    q = one(quotes, fragment)
+    assert q.act is QuoteAct(act)
+    assert by_id.get(q.speaker) == speaker
+    assert QuoteAct(q.to_dict()["act"]) is q.act and type(q).from_dict(q.to_dict()) == q
+
+
+def test_quotes_act_defaults_to_speech_when_absent(nlp):
+    quotes, _ = run(nlp, "Anna Berg said that the mine would close in May.", {"Anna Berg": P})
+    d = quotes[0].to_dict()
+    del d["act"]
+    assert type(quotes[0]).from_dict(d).act is QuoteAct.SPEECH
 
 
 def test_quotes_colon_quotation_belongs_to_the_introducing_subject(nlp):

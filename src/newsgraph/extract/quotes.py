@@ -14,7 +14,7 @@ from newsgraph.extract.quoting.direct import attribute_marked
 from newsgraph.extract.quoting.indirect import find_indirect
 from newsgraph.extract.quoting.marks import find_marked
 from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
-from newsgraph.model import Entity, Quote
+from newsgraph.model import Entity, Quote, QuoteKind
 
 
 def find_quotes(
@@ -30,7 +30,9 @@ def find_quotes(
             for i in range(span.start, span.end):
                 inside[i] = True
     direct = attribute_marked(doc, marked, coref, settings)
-    used = {f.cue_token for f in direct if f.cue_token is not None}
+    # A cue that introduced a whole quotation is spent; one whose clause only holds a quoted fragment still
+    # reports that clause ("said Smith is "absolutely wrong" for saying ..."): the fragment stays a partial quote.
+    used = {f.cue_token for f in direct if f.cue_token is not None and f.kind is not QuoteKind.PARTIAL}
     indirect = find_indirect(doc, coref, inside, used)
     found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
     text = coref.text

@@ -27,6 +27,10 @@ def is_cue(token: Token, lex: Lexicon) -> bool:
 NOT_SPEAKERS = frozenset({"TIME"})  # a count ("47 percent said") or "the 46-year-old" (DATE) can speak; a clock not
 
 
+NOT_WHO = frozenset({"TIME", "DATE"})
+NOUNISH = frozenset({"PROPN", "NOUN", "NUM", "PRON"})
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """Who does the verb: its subject, a passive's agent, or the subject it shares with a verb it hangs on."""
     t = _subject(verb, depth)
@@ -35,15 +39,32 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         for c in t.children:
             if c.dep_ == "appos":
                 return c
-        doc = t.doc
-        for i in range(t.i + 1, min(t.i + 5, verb.i)):  # "1:50 p.m.  Famed fight doctor Ferdie Pacheco said"
-            if doc[i].pos_ == "PROPN":
-                n = doc[i]
-                while n.dep_ in ("compound", "flat") and n.head.i < verb.i and n.head.i != n.i:
-                    n = n.head
-                return n
-        return None
+        return _noun_before(verb, t.i + 1 if t.i < verb.i else verb.sent.start)
+    if t is None and depth == 0:
+        return _noun_before(verb, verb.sent.start, children_only=True)
     return t
+
+
+def _noun_before(verb: Token, first: int, children_only: bool = False) -> Token | None:
+    """When the parse gives no usable subject: the head of the nearest noun phrase before the verb that is no
+    time ("5:15 p.m.  Large majorities of voters said", "Trump, in Kentucky, said Tuesday")."""
+    doc = verb.doc
+    if children_only:  # the verb's own left dependents only: a loose noun phrase the parser did not call nsubj
+        for c in verb.children:
+            if c.i < verb.i and c.dep_ in ("dep", "npadvmod", "nmod", "appos") and c.pos_ in NOUNISH and (
+                c.ent_type_ not in NOT_WHO
+            ):
+                return c
+        return None
+    for i in range(first, min(first + 8, verb.i)):
+        n = doc[i]
+        if n.pos_ in NOUNISH and n.ent_type_ not in NOT_WHO and not n.is_space:
+            while n.dep_ in ("compound", "flat", "amod", "nmod") and n.head.i < verb.i and n.head.i != n.i and (
+                n.head.ent_type_ not in NOT_WHO
+            ):
+                n = n.head
+            return n
+    return None
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
@@ -59,6 +80,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERB_POS):
         return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return subject_of(verb.head.head, depth + 1)  # "voters are more likely to say"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
         return subject_of(verb.head.head, depth + 1)  # "Lukashenko, after declaring that ..."
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):  # "the 43-year-old asked"
