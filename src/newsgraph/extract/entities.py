@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extract.doctext import doc_text
 from newsgraph.extract.lexicon import lexicon
 from newsgraph.extract.names import acronym, fold, name_key
+from newsgraph.extract.places import joined_places
 from newsgraph.extract.roles import RoleFinding, find_role_findings
 from newsgraph.model import Entity, EntityType, Role, Span
 
@@ -112,14 +113,15 @@ def _is_title_word(doc: Doc, start: int, end: int) -> bool:
 
 
 def _candidates(doc: Doc) -> list[Mention]:
-    mentions = []
+    joined = joined_places(doc)
+    mentions = [Mention(s, e, name_key(doc[s:e].text), Counter({EntityType.PLACE: 3})) for s, e in joined]
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
         start, end = _trim(doc, ent.start, ent.end)
-        if start >= end:
-            continue
+        if start >= end or any(start < e and s < end for s, e in joined):
+            continue  # a half of "Rostov on Don"
         while (
             start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
             and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_
