@@ -72,13 +72,16 @@ def entities_of(tok: Token, index: Participants, depth: int) -> list[str]:
         for c in tok.children:
             if c.dep_ in _MODIFIERS:
                 _add(ids, entities_of(c, index, depth - step))
-            elif c.dep_ == "prep" and (
-                c.lower_ in _MEMBER_PREPS
-                or (c.lower_ in _GROUP_PREPS and tok.lemma_.lower() not in load_lexicon().by_noun)
-            ):
+            elif c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         _add(ids, entities_of(p, index, depth - step))
+            elif c.dep_ == "prep" and c.lower_ in _GROUP_PREPS and tok.lemma_.lower() not in load_lexicon().by_noun:
+                # where a group is must be named right there ("students in Baghdad"); "headquarters in charge
+                # of the war in Ukraine" does not make Ukraine a participant
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        _add(ids, entities_of(p, index, 0))
     # Conjuncts, also those the parser hangs on an apposition ("X, the head of Y, and Z, ...").
     kids = [g for c in tok.children for g in ((c,) if c.dep_ != "appos" else tuple(c.children))]
     if not ids and tok.tag_ == "NN":  # "the newspaper", "the spokesman": coreference, as a last resort
@@ -122,6 +125,8 @@ def _subject(
         if tok.dep_ not in _CLIMB or tok.head is tok:
             break
         tok = tok.head
+        if tok.dep_ == "prep" and path[-1].dep_ == "pcomp" and tok.head is not tok:
+            tok = tok.head  # "boasted of having brokered a deal": the preposition's head has the subject
         path.append(tok)
     return None, False, path
 

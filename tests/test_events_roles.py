@@ -1,0 +1,34 @@
+"""Participants from the parse: how far a phrase may reach for its entities, whose subject a clause takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import code, names
+
+
+def test_events_roles_place_deep_in_a_phrase_is_no_target(nlp):
+    events, by_id = code(nlp, "Wagner fighters seized the headquarters in charge of the war in Ukraine.")
+    seized = [e for e in events if "seized" in e.trigger]
+    assert seized, [(e.type.value, e.trigger) for e in events]
+    assert "Ukraine" not in names(seized[0].targets, by_id)
+
+
+def test_events_roles_group_named_where_it_is_still_counts(nlp):
+    events, by_id = code(nlp, "Hamas fired rockets at civilians in Israel.")
+    fired = [e for e in events if "fired" in e.trigger]
+    assert fired and "Israel" in names(fired[0].targets, by_id)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan boasted of having brokered a deal between Russia and Ukraine.",
+        "Qatar spoke of having brokered a truce between Israel and Hamas.",
+    ],
+)
+def test_events_roles_subject_reached_through_a_preposition(nlp, text):
+    events, by_id = code(nlp, text)
+    acts = [e for e in events if e.trigger.split()[0] in ("brokered", "brokering")]
+    assert acts, [(e.type.value, e.trigger) for e in events]
+    assert names(acts[0].actors, by_id) & {"Erdogan", "Qatar"}
