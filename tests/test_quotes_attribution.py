@@ -198,3 +198,22 @@ def test_quotes_citing_unnamed_sources_keeps_the_outlet_as_via(nlp):
     quotes, by_id = run(nlp, text, {"Daily Courier": ORG})
     q = one(quotes, "general had been arrested")
     assert q.speaker is None and "sources" in q.speaker_span.text and by_id[q.via] == "Daily Courier"
+
+
+@pytest.mark.parametrize("text,names,fragment,speaker_text", [
+    ("WASHINGTON (AP) — Tom Reed and Anna Berg pledged to work together on the budget.",
+     {"Tom Reed": P, "Anna Berg": P}, "work together", "Tom Reed"),
+    ("Anna Berg seemed ready to joke about the incident, telling the crowd, “Some people get carried away.”",
+     {"Anna Berg": P}, "carried away", "Anna Berg"),
+    ("POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “The polls failed to predict the result in Iowa.”",
+     {"Mark Blumenthal": P}, "polls failed", "Mark Blumenthal"),
+    ("Young voters are more likely to say that Anna Berg represents their views.", {"Anna Berg": P},
+     "represents their views", "voters"),
+    ("In a statement to the Courier, her senior policy adviser, Tom Reed, said: “The senator believes in the plan.”",
+     {"Tom Reed": P},
+     "believes in the plan", "Tom Reed"),
+])
+def test_quotes_speaker_where_the_parse_gives_no_subject(nlp, text, names, fragment, speaker_text):
+    quotes, _ = run(nlp, text, names)
+    q = one(quotes, fragment)
+    assert q.speaker_span is not None and speaker_text in q.speaker_span.text

@@ -104,9 +104,23 @@ def _cue(found: Found, verb: Token, coref: Coref, subject: Token | None = None) 
     found.cue_token = verb.i
     subject = subject or subject_of(verb)
     if subject is None or coref.inside[subject.i]:
-        subject = _adjacent_name(verb, coref)
+        subject = _adjacent_name(verb, coref) or _subject_before(verb, coref)
     _speaker(found, subject, coref)
     found.via = via_of(verb, coref, found.speaker)
+
+
+def _subject_before(verb: Token, coref: Coref) -> Token | None:
+    """ "Clinton seemed ready to riff on it, telling the crowd, "..."": when the parser hangs the cue inside the
+    quotation, the speaker is the subject of the nearest clause before the cue, outside the marks."""
+    doc = coref.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - MAX_CONTEXT_TOKENS) - 1, -1):
+        t = doc[i]
+        if coref.inside[i] or t.pos_ not in VERB_POS or t.dep_ in ("aux", "auxpass"):
+            continue
+        subject = subject_of(t)
+        if subject is not None and not coref.inside[subject.i]:
+            return subject
+    return None
 
 
 def _adjacent_name(verb: Token, coref: Coref) -> Token | None:
@@ -115,6 +129,8 @@ def _adjacent_name(verb: Token, coref: Coref) -> Token | None:
     before = verb.i - 1
     while before > 0 and doc[before].pos_ == "ADV":
         before -= 1  # "Ferdie Pacheco once said"
+    if before > 0 and doc[before].text == "," and doc[before - 1].dep_ == "appos":
+        before -= 1  # "her senior policy adviser, Jake Sullivan, said": the parser hung the name on a noun before
     for i in (before, verb.i + 1, verb.i + 2):
         if 0 <= i < len(doc) and not coref.inside[i] and doc[i].pos_ in ("PROPN", "PRON"):
             t = doc[i]
@@ -179,6 +195,32 @@ def _mistagged_verb(t: Token) -> bool:
     )
 
 
+def _dash_name(tokens: list[Token]) -> Token | None:
+    """ "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal:": in a digest, the name after the dash is the source."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("-", "–", "—", "--")]
+    if not dashes:
+        return None
+    after = tokens[dashes[-1] + 1 :]
+    if not 1 <= len(after) <= 6 or any(t.pos_ not in ("PROPN", "CCONJ") and t.text != "." for t in after):
+        return None
+    names = [t for t in after if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    name = names[0]
+    while name.head.i != name.i and name.head in after and name.dep_ in ("compound", "flat"):
+        name = name.head
+    return name
+
+
+def _headline_name(tokens: list[Token]) -> Token | None:
+    """ "CNN President On Trump: "..."": a headline's name before "on", "to" or "about" is who spoke."""
+    for k, t in enumerate(tokens[:6]):
+        if t.lower_ in ("on", "to", "about", "at") and k > 0:
+            head = tokens[k - 1]
+            return head if all(x.pos_ in ("PROPN", "NOUN") for x in tokens[:k]) else None
+    return None
+
+
 def _introducer(tokens: list[Token]) -> Token | None:
     """The verb of the clause that introduces a colon: the main clause's verb nearest the colon."""
     best = None
@@ -202,10 +244,13 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
             if is_cue(t, coref.lex):
                 return t, subject_of(t)
     if last == ":":
+        name = _dash_name(left[:-1])
+        if name is not None:
+            return None, name
         verb = _introducer(left[:-1])
         if verb is None:
             nouns = [t for t in left[:-1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
-            return None, (nouns[-1] if nouns else None)
+            return None, _headline_name(left[:-1]) or (nouns[-1] if nouns else None)
         return verb, subject_of(verb)
     if last == ",":
         verb = _introducer(left[:-1])

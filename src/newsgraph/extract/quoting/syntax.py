@@ -41,8 +41,41 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return c
         return _noun_before(verb, t.i + 1 if t.i < verb.i else verb.sent.start)
     if t is None and depth == 0:
-        return _noun_before(verb, verb.sent.start, children_only=True)
+        return _noun_before(verb, verb.sent.start, children_only=True) or _finite_subject_before(verb)
+    if t is not None and depth == 0 and t.i < verb.i and _is_dateline(t):
+        return _after_dateline(verb, t) or t
     return t
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+FINITE = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _is_dateline(t: Token) -> bool:
+    """ "WASHINGTON (AP) — Donald Trump pledged": a place in capitals or a wire's tag parsed as the subject."""
+    return t.ent_type_ in ("GPE", "LOC") or (t.text.isupper() and len(t.text) > 3)
+
+
+def _after_dateline(verb: Token, t: Token) -> Token | None:
+    """The subject after a dateline's dash: the first noun phrase between the dash and the verb."""
+    doc = verb.doc
+    dash = next((k for k in range(verb.i - 1, t.i, -1) if doc[k].text in DASHES), None)
+    return _noun_before(verb, dash + 1) if dash is not None else None
+
+
+def _finite_subject_before(verb: Token) -> Token | None:
+    """ "Kasich offered the man a job, then says ...": a finite verb with no subject in the parse shares the
+    subject of the clause just before it in the sentence."""
+    if verb.tag_ not in FINITE:
+        return None
+    doc = verb.doc
+    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+        t = doc[i]
+        if t.pos_ in VERB_POS and t.dep_ not in ("aux", "auxpass"):
+            s = _subject(t, 1)
+            if s is not None and s.i < t.i:
+                return s
+    return None
 
 
 def _noun_before(verb: Token, first: int, children_only: bool = False) -> Token | None:
