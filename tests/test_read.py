@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.errors import InputError
 from newsgraph.read import read_path, read_text
-from newsgraph.read.byline import find_date, parse_date, read_head
+from newsgraph.read.byline import find_date, find_wire, parse_date, read_head
 from newsgraph.read.clean import clean_text, is_furniture, join_paragraphs, strip_markup
 
 
@@ -159,3 +159,25 @@ def test_model_document_id_is_stable():
     b = read_text("Same words here.\n")
     c = read_text("Other words here.\n")
     assert a.id == b.id != c.id
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ("HAVANA (AP) -- The grandmother of the boy said she would go.", "AP"),
+        ("CANBERRA, Australia (AP)_ Qantas will double its flights.", "AP"),
+        ("WASHINGTON, March 12 (Xinhua) -- Poland joined the alliance.", "Xinhua"),
+        ("KYIV, Ukraine (CNN) — A drone struck the city.", "CNN"),
+        ("NATO (North Atlantic Treaty Organization) - the alliance met.", None),
+        ("On Monday, the Kremlin (Russia's seat of power) - said no.", None),
+    ],
+)
+def test_byline_wire_dateline_names_the_outlet(body, outlet):
+    assert find_wire(body) == outlet
+
+
+def test_read_text_outlet_from_dateline(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Talks resume\n\nMOSCOW (Reuters) - Russia said on Monday that talks would resume.\n", "utf-8")
+    (doc,) = list(read_path(path))
+    assert doc.outlet == "Reuters"

@@ -26,6 +26,11 @@ _DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
 ]
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|al|bin|la|le|da|di))*"
+# A wire dateline opening the body: "HAVANA (AP) --", "CANBERRA, Australia (AP)_", "MOSCOW, May 2 (Reuters) -".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[\w.]+){0,2})?\s*"
+    r"\((?P<outlet>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,3})\)\s*(?:--|[-—–_:])"
+)
 _BY = re.compile(r"^(?:[Bb]y\s+)?(?P<name>" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?)\s*[,|·—–-]?\s*$")
 
 
@@ -100,3 +105,13 @@ def read_head(paragraphs: list[str]) -> Head:
         i = j + 1
     head.consumed = i if (head.author or head.published or head.title) else 0
     return head
+
+
+def find_wire(body: str) -> str | None:
+    """The agency of a wire dateline at the start of the body ("WASHINGTON (Reuters) -" -> "Reuters")."""
+    m = _DATELINE.match(body)
+    if m is None:
+        return None
+    lead = m.group(0).split("(")[0].split(",")[0].strip()
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", m["outlet"]) if w)
+    return None if initials.upper() == lead.replace(".", "") else m["outlet"]  # "NATO (North Atlantic ...)"

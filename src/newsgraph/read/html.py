@@ -6,7 +6,7 @@ import re
 
 from newsgraph.errors import InputError
 from newsgraph.model import Document
-from newsgraph.read.byline import parse_date
+from newsgraph.read.byline import find_wire, parse_date
 from newsgraph.read.clean import clean_paragraphs, split_paragraphs
 from newsgraph.settings import DEFAULT, Settings
 
@@ -32,7 +32,7 @@ def parse_html(raw: str, source: str | None = None, settings: Settings = DEFAULT
         title=_clean(result.get("title")),
         author=_clean(result.get("author")),
         published=published,
-        outlet=_clean(result.get("sitename")),
+        outlet=_clean(result.get("sitename")) or find_wire(text),
         url=_clean(result.get("url")),
         source=source,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsgraph.errors import InputError
 from newsgraph.model import Document
-from newsgraph.read.byline import read_head
+from newsgraph.read.byline import find_wire, read_head
 from newsgraph.read.clean import clean_paragraphs, split_paragraphs
 
 
@@ -15,5 +15,6 @@ def parse_text(raw: str, source: str | None = None) -> Document:
     if not body.strip():
         raise InputError(f"{source or 'input'}: no article text")
     return Document(
-        text=body, title=head.title, author=head.author, published=head.published, source=source
+        text=body, title=head.title, author=head.author, published=head.published, source=source,
+        outlet=find_wire(body),  # plain text carries no site name: a wire dateline is the one clue
     )
