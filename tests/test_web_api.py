@@ -23,7 +23,8 @@ pytestmark = pytest.mark.slow
 
 PAGES = ["/", "/timeline", "/graph", "/articles", "/search?q=port", "/docs", "/articles/xss-1",
          "/actors/anything", "/events/anything"]
-API_GETS = ["/api/status", "/api/facets", "/api/timeline", "/api/graph", "/api/articles", "/api/search"]
+API_GETS = ["/api/status", "/api/facets", "/api/timeline", "/api/graph", "/api/articles", "/api/contradictions",
+            "/api/search"]
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +110,15 @@ def test_web_event_opens_its_evidence_and_outlets(client, db):
             assert text[r["start"]:r["end"]] == r["evidence"]
             assert text.endswith(r["context_after"] + text[r["end"] + len(r["context_after"]):])
             assert "ministry said." in r["context_after"]
+
+
+def test_web_contradictions_route_answers_and_names_bad_actors(client):
+    # the two reports of the meeting agree (same day, both asserted): nothing to show
+    assert client.get("/api/contradictions").json() == {"count": 0, "contradictions": []}
+    meet = next(e for e in client.get("/api/timeline").json()["events"] if e["reports"] == 2)
+    assert client.get(f"/api/events/{meet['event']}").json()["contradictions"] == []
+    bad = client.get("/api/contradictions", params={"actor": "Nobody Atall"})
+    assert bad.status_code == 400 and "Nobody Atall" in bad.json()["detail"]
 
 
 def test_web_graph_links_actors_with_and_against(client):

@@ -1,4 +1,4 @@
-"""Corpus sub-commands: ingest, resolve, timeline, actor, sources, export."""
+"""Corpus sub-commands: ingest, resolve, timeline, actor, sources, contradictions, export."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import os
 import sys
 
 from newsgraph.corpus import queries
+from newsgraph.corpus.contradictions import COLUMNS as CONTRADICTION_COLUMNS
+from newsgraph.corpus.contradictions import contradictions
 from newsgraph.corpus.ingest import ingest
 from newsgraph.corpus.output import OutputFormat, write_actor, write_rows
 from newsgraph.corpus.resolve import resolve
@@ -70,6 +72,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     _format_argument(p)
     p.set_defaults(run=run_sources)
 
+    p = sub.add_parser("contradictions", help="where the reports of one event disagree: whether and when")
+    p.add_argument("--actor", help="only events this actor takes part in (a name or an actor id)")
+    _db_argument(p)
+    _format_argument(p)
+    p.set_defaults(run=run_contradictions)
+
     p = sub.add_parser("export", help="write the resolved corpus as jsonl, csv, graphml, jsonld or parquet")
     _db_argument(p)
     p.add_argument("--format", choices=FORMATS, default="jsonl")
@@ -132,6 +140,13 @@ def run_sources(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         rows = queries.sources(store, args.event)
     write_rows(rows, OutputFormat(args.format), sys.stdout, SOURCES_COLUMNS)
+    return 0
+
+
+def run_contradictions(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        rows = contradictions(store, actor=args.actor)
+    write_rows(rows, OutputFormat(args.format), sys.stdout, CONTRADICTION_COLUMNS)
     return 0
 
 

@@ -11,7 +11,7 @@ from newsgraph.corpus.resolve_entities import EntityIn, EntityResolver, document
 from newsgraph.corpus.resolve_events import EventIn, EventResolver
 from newsgraph.corpus.settings import DEFAULT, CorpusSettings
 from newsgraph.corpus.store import Store
-from newsgraph.model import EntityType, PloverType
+from newsgraph.model import DateSource, EntityType, PloverType
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +44,18 @@ def _events(c: sqlite3.Connection, doc_id: str, actor_of: dict[tuple[str, str], 
         actor = actor_of.get((doc_id, entity))
         if actor:
             parts[event][role].add(actor)
+    # A date the extractor fell back on (the publication date) is no claim about the event: such an event
+    # joins others by when the news appeared, as an undated one does.
+    guessed = {eid for eid, source in c.execute(
+        "SELECT json_extract(je.value, '$.id'), json_extract(je.value, '$.date_source') FROM documents d, "
+        "json_each(d.record, '$.events') je WHERE d.id = ?", (doc_id,)) if source == DateSource.PUBLICATION.value}
     out = []
     for eid, etype, trigger, date, place, published, outlet in c.execute(
         "SELECT e.id, e.type, e.trigger, e.date, e.place, d.published, d.outlet FROM events e "
         "JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ? ORDER BY e.rowid", (doc_id,)
     ):
         p = parts[eid]
+        date = None if eid in guessed else date
         out.append(EventIn(doc_id, eid, PloverType(etype), trigger, date, frozenset(p["actor"]),
                            frozenset(p["target"]), actor_of.get((doc_id, place)) if place else None,
                            published, outlet))

@@ -117,9 +117,21 @@ def create_app(db: str | Path, settings: WebSettings = DEFAULT) -> FastAPI:
         return await answer(("timeline", actor, type, date_from, date_to, source), make)
 
     @app.get("/api/events/{event_id}", tags=["timeline"], summary="One event: its evidence and the outlets",
-             description="Answer: `{id, type, date, first_reported, place, actors: [{id, name}], targets: [{id, name}], outlets, reports: [{published, outlet, first, credited_to, modality, title, url, document, report, evidence, start, end, trigger, context_before, context_after}]}`; `start`/`end` index the document's text.")
+             description="Answer: `{id, type, date, first_reported, place, actors: [{id, name}], targets: [{id, name}], outlets, reports: [{published, outlet, first, credited_to, modality, title, url, document, report, evidence, start, end, trigger, context_before, context_after}], contradictions (as in /api/contradictions)}`; `start`/`end` index the document's text.")
     async def event(event_id: str) -> Response:
         return await answer(("event", event_id), lambda: wq.event(store(), event_id))
+
+    @app.get("/api/contradictions", tags=["timeline"],
+             summary="Where the reports of one event disagree: whether it happened, and on which day",
+             description="Answer: `{count, contradictions: [{kind: happened|date, event, type, date, actors: [name], first_* and then_*: document, published, outlet, credited_to, says, evidence, start, end}]}`; first is the earlier report.")
+    async def contradictions(
+        actor: Annotated[str | None, Query(description="an actor id or a name as articles write it")] = None,
+    ) -> Response:
+        def make() -> dict[str, Any]:
+            rows = wq.contradictions(store(), actor=actor or None)
+            return {"count": len(rows), "contradictions": rows}
+
+        return await answer(("contradictions", actor), make)
 
     @app.get("/api/graph", tags=["actors"], summary="Actors (size: mentions) and who acts with/against whom",
              description="Answer: `{nodes: [{id, name, type, mentions}], edges: [{source, target, with, against}], total_actors}`; with = same side of an event, against = actor and target.")

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from newsgraph.corpus import queries as cq
+from newsgraph.corpus.contradictions import contradictions
 from newsgraph.corpus.store import Store
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import sides_together
@@ -84,7 +85,7 @@ def event(store: Store, event_id: str) -> Row:
         r.update(start=start, end=end, trigger=trigger, context_before=before, context_after=after)
     outlets = sorted({r["outlet"] for r in reports if r["outlet"]})
     return {**dict(head), "actors": parts["actor"], "targets": parts["target"], "reports": reports,
-            "outlets": outlets}
+            "outlets": outlets, "contradictions": contradictions(store, event=event_id)}
 
 
 _SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d]?\s|\n")
