@@ -215,3 +215,44 @@ def test_web_browser_unknown_ids_show_an_error_as_text(page):
     assert "<img src=x onerror=alert(1)>" in pg.locator("main .error").inner_text()
     assert pg.locator("main img").count() == 0
     page.clean_of_dialogs_only()
+
+
+@pytest.fixture(scope="module")
+def disputed(tmp_path_factory, browser):
+    """A second store whose meeting one report affirms and another denies, the denial carrying markup."""
+    from corpus_factory import record, store_of
+    from newsgraph.corpus.resolve import resolve
+    from newsgraph.model import DateSource, Modality
+
+    people = [("Pieter Olsen", "PERSON"), ("Maria Santos", "PERSON")]
+    told = [("Pieter Olsen met Maria Santos on Monday.", "2024-03-12", "Harbour Gazette", Modality.ASSERTED),
+            (f"Pieter Olsen never met Maria Santos {XSS_IMG}, aides said.", "2024-03-13", "Coast Courier",
+             Modality.NEGATED)]
+    records = []
+    for text, published, outlet, modality in told:
+        r = record(text, published, people, [("CONSULT", "met", ["Pieter Olsen", "Maria Santos"], [], "2024-03-11",
+                                              None)], outlet=outlet, source=outlet)
+        r.events[0].modality, r.events[0].date_source = modality, DateSource.TEXT
+        records.append(r)
+    path = tmp_path_factory.mktemp("disputed") / "d.db"
+    store = store_of(path, records)
+    resolve(store)
+    event = store.conn.execute("SELECT id FROM corpus_events").fetchone()[0]
+    store.close()
+    s = Server(path)
+    yield s, event
+    s.close()
+
+
+def test_web_browser_event_panel_shows_reports_that_disagree(browser, disputed):
+    server, event = disputed
+    page = Page(browser, server)
+    pg = page.open(f"/events/{event}")
+    box = pg.locator("section.contradictions")
+    box.wait_for()
+    text = box.inner_text()
+    assert "on whether it happened" in text and "did not happen" in text
+    assert "Harbour Gazette" in text and "Coast Courier" in text
+    page.shot("event-contradictions")
+    page.clean()
+    page.page.close()

@@ -139,7 +139,21 @@ NG.eventPanel = function (ev) {
       NG.h("dt", {}, "targets"), NG.h("dd", {}, people(ev.targets)),
       ev.place ? [NG.h("dt", {}, "place"), NG.h("dd", {}, ev.place)] : null,
       NG.h("dt", {}, "outlets"), NG.h("dd", {class: "outlets"}, ev.outlets.length ? ev.outlets.join(", ") : "none named")),
+    NG.disputes(ev.contradictions || []),
     NG.h("h3", {}, `Evidence (${ev.reports.length} report${ev.reports.length === 1 ? "" : "s"})`),
     NG.h("ol", {class: "reports"}, reports),
     NG.h("p", {}, NG.h("a", {href: "/events/" + NG.enc(ev.id)}, "permalink to this event")));
+};
+
+/* Where the reports disagree: whether the event happened, or its day; each side with its outlet and words. */
+NG.disputes = function (rows) {
+  if (!rows.length) return null;
+  const side = (r, p) => NG.h("li", {},
+    NG.h("strong", {}, r[p + "outlet"] || "unknown outlet"), " ", r[p + "published"] || "undated", ": ",
+    NG.h("em", {}, r[p + "says"]), " ", NG.h("span", {class: "muted"}, "\u201c" + r[p + "evidence"] + "\u201d"));
+  return NG.h("section", {class: "contradictions"},
+    NG.h("h3", {}, `Reports disagree (${rows.length})`),
+    rows.map((r) => NG.h("div", {class: "contradiction"},
+      NG.h("span", {class: "badge"}, r.kind === "date" ? "on the day" : "on whether it happened"),
+      NG.h("ul", {}, side(r, "first_"), side(r, "then_")))));
 };
