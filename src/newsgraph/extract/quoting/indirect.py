@@ -219,6 +219,8 @@ def _headline_colon(doc: Doc, colon: Token, coref: Coref) -> Found | None:
         return None
     if len(head) == 1 and len(head[0].text) <= 2:
         return None  # "Q:" and "A:" of an interview transcript are no source
+    if not _names_someone(head[-1], coref):
+        return None  # "Editor's note:", "CORRECTION:", "Delegate Update:" are labels, not sources
     end = colon.i + 1
     while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
         end += 1
@@ -231,6 +233,16 @@ def _headline_colon(doc: Doc, colon: Token, coref: Coref) -> Found | None:
     found.speaker = coref.resolve(speaker)
     found.speaker_span = Span.of(coref.text, head[0].idx, speaker.idx + len(speaker.text))
     return found
+
+
+SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _names_someone(token: Token, coref: Coref) -> bool:
+    """A headline's source is a named person or body, not a label in capitals ("CORRECTION")."""
+    if token.ent_type_ in SOURCE_ENTS or coref.resolve(token) is not None:
+        return True
+    return token.pos_ == "PROPN" and not (token.text.isupper() and len(token.text) > 3)
 
 
 def _can_speak(token: Token, coref: Coref) -> bool:

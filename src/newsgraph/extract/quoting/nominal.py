@@ -45,11 +45,12 @@ def _holder(subject: Token, lex: Lexicon) -> bool:
     return lemma in lex.holder_nouns or lemma.endswith(AGENT_SUFFIXES)
 
 
-def _object(verb: Token) -> Token | None:
-    """The verb's own noun-phrase object, not a lone pronoun ("criticized him" reports no content)."""
+def _object(verb: Token, pronoun: bool = False) -> Token | None:
+    """The verb's own noun-phrase object, not a lone pronoun ("criticized him" reports no content) unless
+    what follows it says what it is called ("called him a liar")."""
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS and c.i > verb.i:
-            if c.pos_ == "PRON" and c.left_edge.i == c.right_edge.i or c.ent_type_ in WHEN:
+            if not pronoun and c.pos_ == "PRON" and c.left_edge.i == c.right_edge.i or c.ent_type_ in WHEN:
                 return None
             return c
     return None
@@ -82,7 +83,7 @@ def _prep_object(verb: Token, lemma: str, pairs: frozenset[tuple[str, str]]) -> 
 
 def _naming(verb: Token, lemma: str) -> Range | None:
     """ "described his skills as a work in progress", "called Christmas a sham", "referred to X as Y"."""
-    obj = _object(verb)
+    obj = _object(verb, pronoun=True)
     if obj is None and lemma == "refer":
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         obj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
