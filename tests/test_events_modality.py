@@ -23,6 +23,9 @@ MODALITY = [
     ("Iran could attack Israel within days.", PloverType.ASSAULT, Modality.HYPOTHETICAL),
     ("If Turkey invades Syria, Washington will respond.", PloverType.ASSAULT, Modality.HYPOTHETICAL),
     ("Their relocation to Belarus has not happened.", PloverType.MOBILIZE, Modality.NEGATED),
+    # a denied clause did not happen, by its source's account; a denial denied does not negate
+    ("The Kremlin denied that Vladimir Putin had met Evgeny Prigozhin.", PloverType.CONSULT, Modality.NEGATED),
+    ("The Kremlin did not deny that Vladimir Putin met Evgeny Prigozhin.", PloverType.CONSULT, Modality.REPORTED),
 ]
 
 
@@ -39,6 +42,7 @@ SOURCE = [
     ("According to Dmitry Peskov, Vladimir Putin met Evgeny Prigozhin in Moscow.", "Dmitry Peskov"),
     ("Ukraine said Russia shelled Kharkiv overnight.", "Ukraine"),
     ("The news of the raid on Evgeny Prigozhin's home was first reported by Fontanka.", "Fontanka"),
+    ("The Kremlin denied that Vladimir Putin had met Evgeny Prigozhin.", "Kremlin"),
 ]
 
 

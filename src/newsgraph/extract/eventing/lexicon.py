@@ -36,6 +36,8 @@ class TriggerRule:
     of_role: OfRole
     positive: tuple[str, ...]
     negative: tuple[str, ...]
+    # verbs that are no trigger before a that-clause: "denied that X met Y" negates the meeting, it rejects nothing
+    not_with_clause: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class Cues:
     according: tuple[str, ...]
     negating_verbs: frozenset[str]
     negation_words: frozenset[str]
+    denial_verbs: frozenset[str]
     future_aux: frozenset[str]
     plan_governors: frozenset[str]
     plan_modifiers: frozenset[str]
@@ -106,6 +109,7 @@ def _rule(d: dict[str, Any]) -> TriggerRule:
         of_role=OfRole(d.get("of_role", "target")),
         positive=tuple(d.get("positive", [])),
         negative=tuple(d.get("negative", [])),
+        not_with_clause=frozenset(d.get("not_with_clause", [])),
     )
 
 
@@ -152,6 +156,7 @@ def load_cues() -> Cues:
         according=tuple(rep["according"]),
         negating_verbs=frozenset(neg["verbs"]),
         negation_words=frozenset(neg["words"]),
+        denial_verbs=frozenset(neg["denials"]),
         future_aux=frozenset(plan["aux"]),
         plan_governors=frozenset(plan["governors"]),
         plan_modifiers=frozenset(plan["modifiers"]),

@@ -145,7 +145,9 @@ def find_modality(
         source = _speaker(reporter, index)
     adverb = any(c.lower_ in cues.reported_adverbs for t in chain[:2] for c in t.children if c.dep_ == "advmod")
     reported = reporter is not None or according or adverb
-    if _is_negated(anchor, cues) or (nominal is not None and _is_negated(nominal, cues)):
+    # "did not deny that ..." denies nothing
+    denied = reporter is not None and reporter.lemma_.lower() in cues.denial_verbs and not _is_negated(reporter, cues)
+    if denied or _is_negated(anchor, cues) or (nominal is not None and _is_negated(nominal, cues)):
         return Modality.NEGATED, source
     if _is_hypothetical(anchor, cues, reporter is not None):
         return Modality.HYPOTHETICAL, source

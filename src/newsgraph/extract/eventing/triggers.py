@@ -94,6 +94,8 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     rule = next((lex.by_verb[f] for f in forms if f in lex.by_verb), None)
     if rule is not None and rule.needs_recipient and not _has_recipient(tok):
         rule = None
+    if rule is not None and set(forms) & rule.not_with_clause and any(c.dep_ == "ccomp" for c in tok.children):
+        rule = None  # "denied that X met Y": the clause's event is coded, negated (eventing/modality.py)
     if rule is None and lemma in lex.by_objectless:
         cand = lex.by_objectless[lemma]
         objs = [c for c in tok.children if c.dep_ in _OBJECTS]
