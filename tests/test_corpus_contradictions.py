@@ -78,3 +78,23 @@ def test_corpus_contradictions_cli(store, capsys):
     assert {r["kind"] for r in rows} == {"happened", "date"}
     assert main(["contradictions", "--db", str(path), "--actor", "Prigozhin"]) == 0
     assert "did not happen" in capsys.readouterr().out
+
+
+def test_corpus_contradictions_from_articles_through_the_pipeline(tmp_path):
+    from newsgraph.corpus.ingest import ingest
+    from newsgraph.corpus.store import open_store
+
+    articles = [
+        {"id": "a", "published": "2023-07-10", "outlet": "Libération",
+         "text": "Russian President Vladimir Putin met Evgeny Prigozhin in Moscow on June 29, the Kremlin confirmed."},
+        {"id": "b", "published": "2023-07-11", "outlet": "Wire",
+         "text": "The Kremlin denied on Tuesday that Vladimir Putin had met Evgeny Prigozhin."},
+    ]
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    with open_store(tmp_path / "p.db") as store:
+        ingest(store, [src], n_process=1, progress=False)
+        rows = contradictions(store, actor="Prigozhin")
+    assert [r["kind"] for r in rows] == ["happened"], rows
+    assert (rows[0]["first_outlet"], rows[0]["then_outlet"]) == ("Libération", "Wire")
+    assert "denied" in rows[0]["then_evidence"]

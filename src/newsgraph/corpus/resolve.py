@@ -36,6 +36,9 @@ def _entities(c: sqlite3.Connection, where: str, params: tuple = ()) -> dict[str
     return out
 
 
+_GUESSED = frozenset({DateSource.PUBLICATION.value, DateSource.CONTEXT.value})
+
+
 def _events(c: sqlite3.Connection, doc_id: str, actor_of: dict[tuple[str, str], str]) -> list[EventIn]:
     parts: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"actor": set(), "target": set()})
     for event, entity, role in c.execute(
@@ -44,11 +47,12 @@ def _events(c: sqlite3.Connection, doc_id: str, actor_of: dict[tuple[str, str], 
         actor = actor_of.get((doc_id, entity))
         if actor:
             parts[event][role].add(actor)
-    # A date the extractor fell back on (the publication date) is no claim about the event: such an event
-    # joins others by when the news appeared, as an undated one does.
+    # A date the extractor fell back on (the publication date, or one near the event in the text: "denied on
+    # Tuesday that they met" dates the denial) is no claim about the event: such an event joins others by
+    # when the news appeared, as an undated one does.
     guessed = {eid for eid, source in c.execute(
         "SELECT json_extract(je.value, '$.id'), json_extract(je.value, '$.date_source') FROM documents d, "
-        "json_each(d.record, '$.events') je WHERE d.id = ?", (doc_id,)) if source == DateSource.PUBLICATION.value}
+        "json_each(d.record, '$.events') je WHERE d.id = ?", (doc_id,)) if source in _GUESSED}
     out = []
     for eid, etype, trigger, date, place, published, outlet in c.execute(
         "SELECT e.id, e.type, e.trigger, e.date, e.place, d.published, d.outlet FROM events e "
