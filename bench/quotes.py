@@ -314,7 +314,7 @@ def list_errors(what: str, text: str, golds: list[Gold], preds: list[Pred], only
             if not any(overlap(sp, g.source) for sp in best.speaker_spans):
                 ctx = text[max(0, g.content[0][0] - 120) : g.content[0][0]].replace("\n", " / ")
                 out.append(f"SPEAKER [{g.cls}/{g.kind}] gold={_snip(text, g.source, 30)!r} "
-                           f"ours={_snip(text, best.speaker_spans[:1], 30)!r} cue={g.cue!r}\n"
+                           f"ours={_snip(text, best.speaker_spans[:1], 30)!r} cue={g.cue!r} our_cue={best.cue!r}\n"
                            f"      ...{ctx} || {_snip(text, g.content, 80)}")
     return out
 

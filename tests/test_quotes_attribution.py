@@ -209,6 +209,8 @@ def test_quotes_citing_unnamed_sources_keeps_the_outlet_as_via(nlp):
      {"Mark Blumenthal": P}, "polls failed", "Mark Blumenthal"),
     ("Young voters are more likely to say that Anna Berg represents their views.", {"Anna Berg": P},
      "represents their views", "voters"),
+    ("Last year, Anna Berg gave $10 million to a group backing Tom Reed.", {"Anna Berg": P, "Tom Reed": P},
+     "Tom Reed", "group"),
     ("In a statement to the Courier, her senior policy adviser, Tom Reed, said: “The senator believes in the plan.”",
      {"Tom Reed": P},
      "believes in the plan", "Tom Reed"),

@@ -170,6 +170,10 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
         if is_cue(t, lex) or (t.pos_ == "VERB" and lemma in lex.intent_verbs):
             span = _content(t, lex) or _as_clause(t) or _parenthetical(t)
         subject = subject_of(t)
+        if t.dep_ == "acl" and t.tag_ == "VBG" and lemma in lex.attitude_verbs and t.head.pos_ in ("NOUN", "PROPN"):
+            # "gave $10 million to a group backing Bush": the group backs him, not the giver (a verb of saying
+            # keeps the clause's subject, "emailed supporters saying ...": see syntax._object_participle)
+            subject = t.head
         act = QuoteAct.ATTITUDE if lemma in lex.attitude_verbs else QuoteAct.SPEECH
         if span is None:
             got = nominal_content(t, None if subject is None or _is_expletive_subject(subject) else subject, lex)
