@@ -9,6 +9,10 @@ from newsgraph.extract.timex.rules import WORD, Rule, RuleSet, digit_class
 from newsgraph.extract.timex.settings import SETTINGS
 
 
+# A rule may match more text than it takes: group "x", when present, is the expression ("April 24 and [25]").
+EXTENT = "x"
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     start: int
@@ -82,7 +86,8 @@ def matches(text: str, rs: RuleSet) -> list[Match]:
                 if m.end() == m.start() or not _case_ok(text, m, rule):
                     continue
                 groups = {g: (text[m.start(g):m.end(g)] if m.start(g) >= 0 else None) for g in rx.groupindex}
-                out.append(Match(m.start(), m.end(), rule, groups))
+                start, end = m.span(EXTENT) if groups.get(EXTENT) else m.span()  # context read, not taken
+                out.append(Match(start, end, rule, groups))
     return out
 
 
@@ -90,7 +95,8 @@ def rule_hits(rule: Rule, text: str) -> list[str]:
     """The texts one rule alone accepts in a text (for checking its examples)."""
     low = text.lower()
     rx, scan = (rule.lower, low) if rule.lower is not None and len(low) == len(text) else (rule.regex, text)
-    return [text[m.start():m.end()] for m in rx.finditer(scan) if _case_ok(text, m, rule)]
+    return [text[slice(*(m.span(EXTENT) if EXTENT in rx.groupindex and m.start(EXTENT) >= 0 else m.span()))]
+            for m in rx.finditer(scan) if _case_ok(text, m, rule)]
 
 
 def select(found: list[Match], order: dict[str, int]) -> list[Match]:
