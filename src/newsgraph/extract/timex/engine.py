@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from newsgraph.extract.timex.rules import WORD, Rule, RuleSet, digit_class
 from newsgraph.extract.timex.settings import SETTINGS
 
-
 # A rule may match more text than it takes: group "x", when present, is the expression ("April 24 and [25]").
 EXTENT = "x"
 
