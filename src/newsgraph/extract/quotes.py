@@ -14,6 +14,7 @@ from newsgraph.extract.quoting.direct import attribute_marked
 from newsgraph.extract.quoting.indirect import find_indirect
 from newsgraph.extract.quoting.marks import find_marked
 from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
+from newsgraph.extract.quoting.signed import find_signed
 from newsgraph.model import Entity, Quote, QuoteKind
 
 
@@ -34,7 +35,8 @@ def find_quotes(
     # reports that clause ("said Smith is "absolutely wrong" for saying ..."): the fragment stays a partial quote.
     used = {f.cue_token for f in direct if f.cue_token is not None and f.kind is not QuoteKind.PARTIAL}
     indirect = find_indirect(doc, coref, inside, used)
-    found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
+    signed = find_signed(doc, coref) if "(@" in coref.text else []
+    found = sorted(direct + indirect + signed, key=lambda f: (f.start, f.end))
     text = coref.text
     quotes = []
     for n, f in enumerate(found, 1):
