@@ -19,7 +19,7 @@ from newsgraph.corpus.store import Store
 from newsgraph.model import DateSource, Modality
 
 Row = dict[str, Any]
-COLUMNS = ["kind", "event", "type", "actors", "first_published", "first_outlet", "first_says", "first_evidence",
+COLUMNS = ["kind", "event", "type", "date", "actors", "first_published", "first_outlet", "first_says", "first_evidence",
            "then_published", "then_outlet", "then_says", "then_evidence"]
 _AFFIRMING = frozenset({Modality.ASSERTED.value, Modality.REPORTED.value})
 # Dates a report states as its own claim: written in the text, or counted from another dated event.
