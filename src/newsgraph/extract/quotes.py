@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.coref import Coref
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.quoting.direct import attribute_marked
+from newsgraph.extract.quoting.headline import find_headlines
 from newsgraph.extract.quoting.indirect import find_indirect
 from newsgraph.extract.quoting.marks import find_marked
 from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
@@ -36,7 +37,8 @@ def find_quotes(
     used = {f.cue_token for f in direct if f.cue_token is not None and f.kind is not QuoteKind.PARTIAL}
     indirect = find_indirect(doc, coref, inside, used)
     signed = find_signed(doc, coref) if "(@" in coref.text else []
-    found = sorted(direct + indirect + signed, key=lambda f: (f.start, f.end))
+    headlines = find_headlines(doc, coref, used | {f.cue_token for f in indirect if f.cue_token is not None})
+    found = sorted(direct + indirect + signed + headlines, key=lambda f: (f.start, f.end))
     text = coref.text
     quotes = []
     for n, f in enumerate(found, 1):
