@@ -56,6 +56,27 @@ def _object(verb: Token, pronoun: bool = False) -> Token | None:
     return None
 
 
+JUDGED_FOR = frozenset({"of", "as", "for", "over"})  # "accused him of sexism", "dismissed them as cranks"
+
+
+def _object_content(verb: Token) -> Range | None:
+    """What an act of communication is about: its object ("announced his resignation"), a pronoun with what it
+    is judged for ("accused him of sexism"), or a gerund ("proposed barring all foreign Muslims")."""
+    obj = _object(verb)
+    if obj is not None:
+        return obj.left_edge.i, obj.right_edge.i
+    pron = _object(verb, pronoun=True)
+    if pron is not None:
+        judged = next((c for c in verb.children if c.dep_ == "prep" and c.i > pron.i and c.lower_ in JUDGED_FOR), None)
+        if judged is not None and any(p.dep_ in ("pobj", "pcomp") for p in judged.children):
+            return pron.i, judged.right_edge.i
+        return None
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > verb.i:
+            return c.left_edge.i, c.right_edge.i
+    return None
+
+
 def _clause(verb: Token) -> Range | None:
     """A that-clause or an infinitive after the verb, with the object before an infinitive ("wants voters to")."""
     for c in verb.children:
@@ -118,9 +139,9 @@ def nominal_content(verb: Token, subject: Token | None, lex: Lexicon) -> tuple[R
     if rng is not None:
         return rng, QuoteAct.SPEECH
     if lemma in lex.object_verbs:
-        obj = _object(verb)
-        if obj is not None:
-            return (obj.left_edge.i, obj.right_edge.i), QuoteAct.SPEECH
+        rng = _object_content(verb)
+        if rng is not None:
+            return rng, QuoteAct.SPEECH
     return _attitude(verb, subject, lemma, lex)
 
 
