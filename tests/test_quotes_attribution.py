@@ -83,6 +83,13 @@ def test_quotes_act_defaults_to_speech_when_absent(nlp):
     assert type(quotes[0]).from_dict(d).act is QuoteAct.SPEECH
 
 
+def test_quotes_reported_clause_stops_at_the_paragraph(nlp):
+    text = "Anna Berg said, a policy that could help them.\n\n“This is the right thing to do,” Tom Reed said."
+    quotes, by_id = run(nlp, text, {"Anna Berg": P, "Tom Reed": P})
+    assert all("\n" not in q.text for q in quotes if q.kind is QuoteKind.INDIRECT)
+    assert by_id[one(quotes, "right thing").speaker] == "Tom Reed"
+
+
 def test_quotes_colon_quotation_belongs_to_the_introducing_subject(nlp):
     text = ("Tom Reed revealed little about the talks with Maria Lopez but made clear that a deal had been "
             "struck: “The only thing we can say is that both sides gave ground. They are ready to sign.”")
@@ -209,6 +216,8 @@ def test_quotes_citing_unnamed_sources_keeps_the_outlet_as_via(nlp):
      {"Mark Blumenthal": P}, "polls failed", "Mark Blumenthal"),
     ("Young voters are more likely to say that Anna Berg represents their views.", {"Anna Berg": P},
      "represents their views", "voters"),
+    ("In a call with reporters, Col. Tom H. Reed, a military spokesman in Baghdad, said, “A raid is a combat "
+     "operation.”", {"Tom H. Reed": P}, "combat operation", "Tom H. Reed"),
     ("Last year, Anna Berg gave $10 million to a group backing Tom Reed.", {"Anna Berg": P, "Tom Reed": P},
      "Tom Reed", "group"),
     ("In a statement to the Courier, her senior policy adviser, Tom Reed, said: “The senator believes in the plan.”",

@@ -123,6 +123,22 @@ def _subject_before(verb: Token, coref: Coref) -> Token | None:
     return None
 
 
+MAX_APPOSITION_TOKENS = 12  # "Col. Steven H. Warren, a military spokesman in Baghdad, said"
+
+
+def _name_before_apposition(doc: Doc, comma: int, sent_start: int) -> Token | None:
+    """ "NAME, a description, said": the name before the comma that opens the description."""
+    for i in range(comma - 1, max(sent_start, comma - MAX_APPOSITION_TOKENS) - 1, -1):
+        if doc[i].text == ",":
+            if i > sent_start and doc[i - 1].pos_ == "PROPN":
+                t = doc[i - 1]
+                while t.dep_ in ("compound", "flat") and t.head.i != t.i and abs(t.head.i - t.i) <= 3:
+                    t = t.head
+                return t
+            return None
+    return None
+
+
 def _adjacent_name(verb: Token, coref: Coref) -> Token | None:
     """When the parse gives no subject ("Viguerie notes." tagged as a noun): the name right beside the cue."""
     doc = coref.doc
@@ -131,6 +147,10 @@ def _adjacent_name(verb: Token, coref: Coref) -> Token | None:
         before -= 1  # "Ferdie Pacheco once said"
     if before > 0 and doc[before].text == "," and doc[before - 1].dep_ == "appos":
         before -= 1  # "her senior policy adviser, Jake Sullivan, said": the parser hung the name on a noun before
+    elif before > 0 and doc[before].text == ",":
+        named = _name_before_apposition(doc, before, verb.sent.start)
+        if named is not None and not coref.inside[named.i]:
+            return named
     for i in (before, verb.i + 1, verb.i + 2):
         if 0 <= i < len(doc) and not coref.inside[i] and doc[i].pos_ in ("PROPN", "PRON"):
             t = doc[i]

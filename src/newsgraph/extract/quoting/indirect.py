@@ -15,6 +15,7 @@ from newsgraph.extract.quoting.nominal import is_document, nominal_content
 from newsgraph.extract.quoting.syntax import (
     VERB_POS,
     cited_source,
+    is_break,
     is_cue,
     phrase_span,
     subject_of,
@@ -68,6 +69,17 @@ def _content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
         if c.dep_ == "ccomp":
             return c.left_edge.i, c.right_edge.i
     return None
+
+
+def _in_paragraph(doc: Doc, cue: int, span: tuple[int, int]) -> tuple[int, int]:
+    """The content cut at a paragraph break: the parser may hang the next paragraph's clause on the cue."""
+    first, last = span
+    for i in range(first, last + 1):
+        if is_break(doc[i]):
+            if i > cue:
+                return first, i - 1
+            first = i + 1
+    return first, last
 
 
 def _as_clause(verb: Token) -> tuple[int, int] | None:
@@ -182,7 +194,7 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
             span, act = got
         if lemma in lex.evidence_verbs and is_document(subject, lex):
             act = QuoteAct.EVIDENCE
-        rng = _trimmed(doc, *span)
+        rng = _trimmed(doc, *_in_paragraph(doc, t.i, span))
         if rng is None:
             continue
         first, last = rng
