@@ -34,6 +34,7 @@ class Lexicon:
     attitude_verbs: frozenset[str]  # "wants", "hopes", "believes"
     attitude_object_verbs: frozenset[str]  # stances whose object is the content ("support Sanders")
     attitude_prep_cues: frozenset[tuple[str, str]]  # "vote for"
+    judging_verbs: frozenset[str]  # attitudes that take "X as Y" ("sees Cruz as a uniter")
     holder_nouns: frozenset[str]  # who can want or believe ("voters", "most"), with the role and org nouns
     verbs: frozenset[str] = frozenset()  # every cue lemma above, to mend the tagger's lemmas ("hopes" -> "hop")
 
@@ -101,6 +102,7 @@ def load() -> Lexicon:
         attitude_verbs=_singles(by_id["verb.attitude"]["lemmas"]),
         attitude_object_verbs=_singles(by_id["verb.attitude"]["object_lemmas"]),
         attitude_prep_cues=_pairs(by_id["verb.attitude"]["lemmas"]),
+        judging_verbs=frozenset(by_id["verb.attitude"]["judging_lemmas"]),
         holder_nouns=frozenset(by_id["verb.attitude"]["holders"]) | frozenset(nouns["person_nouns"])
         | frozenset(nouns["org_nouns"]),
     )

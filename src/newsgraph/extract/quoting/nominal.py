@@ -150,7 +150,9 @@ def _attitude(verb: Token, subject: Token, lemma: str, lex: Lexicon) -> tuple[Ra
     if not _holder(subject, lex):
         return None
     rng = None
-    if lemma in lex.attitude_verbs:
+    if lemma in lex.judging_verbs:
+        rng = _naming(verb, lemma)
+    if rng is None and lemma in lex.attitude_verbs:
         rng = _clause(verb)
         if rng is None and lemma in lex.attitude_object_verbs:
             obj = _object(verb)
