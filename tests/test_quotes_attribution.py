@@ -83,6 +83,15 @@ def test_quotes_act_defaults_to_speech_when_absent(nlp):
     assert type(quotes[0]).from_dict(d).act is QuoteAct.SPEECH
 
 
+def test_quotes_fragment_inside_a_reported_object_takes_its_speaker(nlp):
+    text = ("Anna Berg praised Tom Reed’s leadership in the aftermath of the flood and his ability to get "
+            "“things done for the people of the valley.”")
+    quotes, by_id = run(nlp, text, {"Anna Berg": P, "Tom Reed": P})
+    fragment = one([q for q in quotes if q.kind is QuoteKind.PARTIAL], "things done")
+    assert by_id[fragment.speaker] == "Anna Berg" and fragment.cue == "praised"
+    assert "his ability" in one([q for q in quotes if q.kind is QuoteKind.INDIRECT], "leadership").text
+
+
 def test_quotes_reported_clause_stops_at_the_paragraph(nlp):
     text = "Anna Berg said, a policy that could help them.\n\n“This is the right thing to do,” Tom Reed said."
     quotes, by_id = run(nlp, text, {"Anna Berg": P, "Tom Reed": P})

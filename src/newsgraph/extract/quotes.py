@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.coref import Coref
 from newsgraph.extract.mentions import MentionIndex
-from newsgraph.extract.quoting.direct import attribute_marked
+from newsgraph.extract.quoting.direct import Found, attribute_marked
 from newsgraph.extract.quoting.headline import find_headlines
 from newsgraph.extract.quoting.indirect import find_indirect
 from newsgraph.extract.quoting.marks import find_marked
@@ -38,6 +38,7 @@ def find_quotes(
     indirect = find_indirect(doc, coref, inside, used)
     signed = find_signed(doc, coref) if "(@" in coref.text else []
     headlines = find_headlines(doc, coref, used | {f.cue_token for f in indirect if f.cue_token is not None})
+    _fragments_take_their_clause(direct, indirect)
     found = sorted(direct + indirect + signed + headlines, key=lambda f: (f.start, f.end))
     text = coref.text
     quotes = []
@@ -47,6 +48,18 @@ def find_quotes(
             f.speaker_span, f.cue_span, f.via, f.act,
         ))
     return quotes
+
+
+def _fragments_take_their_clause(marked: list[Found], indirect: list[Found]) -> None:
+    """A quoted fragment with no cue of its own inside a reported clause ("praised his ability to get "things
+    done"") is the words of that clause's speaker."""
+    for f in marked:
+        if f.kind is not QuoteKind.PARTIAL or f.cue is not None:
+            continue
+        around = [c for c in indirect if c.start <= f.start and f.end <= c.end + 1 and c.speaker_span is not None]
+        if around:
+            c = min(around, key=lambda c: c.end - c.start)
+            f.speaker, f.speaker_span, f.cue, f.cue_span, f.via = c.speaker, c.speaker_span, c.cue, c.cue_span, c.via
 
 
 def source_of(start: int, end: int, quotes: list[Quote]) -> str | None:

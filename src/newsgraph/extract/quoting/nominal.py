@@ -59,12 +59,23 @@ def _object(verb: Token, pronoun: bool = False) -> Token | None:
 JUDGED_FOR = frozenset({"of", "as", "for", "over"})  # "accused him of sexism", "dismissed them as cranks"
 
 
+def _with_following_phrases(verb: Token, last: int) -> int:
+    """ "praised X's leadership in the aftermath of Sandy and his ability to ...": the verb's prepositional
+    phrases right after its object belong to what was said; a time ("on Monday") ends it."""
+    for c in sorted((c for c in verb.children if c.i == last + 1 and c.dep_ == "prep"), key=lambda c: c.i):
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        if not objs or any(o.ent_type_ in WHEN for o in objs):
+            break
+        last = c.right_edge.i
+    return last
+
+
 def _object_content(verb: Token) -> Range | None:
     """What an act of communication is about: its object ("announced his resignation"), a pronoun with what it
     is judged for ("accused him of sexism"), or a gerund ("proposed barring all foreign Muslims")."""
     obj = _object(verb)
     if obj is not None:
-        return obj.left_edge.i, obj.right_edge.i
+        return obj.left_edge.i, _with_following_phrases(verb, obj.right_edge.i)
     pron = _object(verb, pronoun=True)
     if pron is not None:
         judged = next((c for c in verb.children if c.dep_ == "prep" and c.i > pron.i and c.lower_ in JUDGED_FOR), None)
