@@ -75,7 +75,8 @@ def test_contract_written_text():
     check_record(d)
     assert d["document"]["title"] == "Port talks end"
     assert d["document"]["published"] == "2024-03-18"
-    assert {(a["value"], a["unit"]) for a in d["amounts"]} == {(1.2e8, "EUR"), (1.3e8, "USD")}
+    assert {(a["value"], a["unit"], a["kind"]) for a in d["amounts"]} == {(1.2e8, "EUR", "money"), (1.3e8, "USD", "money"),
+                                                                 (12.0, "protesters", "count")}
 
 
 def test_contract_seed(seed_record):

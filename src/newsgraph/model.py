@@ -69,6 +69,15 @@ class Modality(str, Enum):
     PLANNED = "planned"
 
 
+class AmountKind(str, Enum):
+    """What an amount measures: money (unit ISO 4217), a share, a physical measure, or a count of people."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    MEASURE = "measure"
+    COUNT = "count"
+
+
 class DateSource(str, Enum):
     """Where an event's date came from, best first."""
 
@@ -339,13 +348,14 @@ class Amount:
     start: int
     end: int
     value: float
-    unit: str
+    unit: str  # ISO 4217 for money; "percent", a measure symbol ("t", "bbl") or what is counted ("people")
     mod: str | None = None  # "over", "almost", "about": the hedge the text puts on it
+    kind: AmountKind = AmountKind.MONEY
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "text": self.text, "start": self.start, "end": self.end,
-            "value": self.value, "unit": self.unit,
+            "value": self.value, "unit": self.unit, "kind": self.kind.value,
         }
         if self.mod:
             d["mod"] = self.mod
@@ -353,7 +363,8 @@ class Amount:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Amount:
-        return cls(d["text"], d["start"], d["end"], d["value"], d["unit"], d.get("mod"))
+        return cls(d["text"], d["start"], d["end"], d["value"], d["unit"], d.get("mod"),
+                   AmountKind(d.get("kind", AmountKind.MONEY.value)))
 
 
 @dataclass(slots=True)

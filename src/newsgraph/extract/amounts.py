@@ -1,4 +1,5 @@
-"""Amounts of money: value and ISO 4217 currency, with the hedge the text puts on them.
+"""Amounts of money: value and ISO 4217 currency, with the hedge the text puts on them (other amounts:
+extract/quantities.py).
 
 A regular grammar over the text, not spaCy's MONEY entities: NER splits and merges amounts unpredictably
 ("almost $950 million" vs "86 billion rubles"), while currency notation is regular and listed in
@@ -21,7 +22,7 @@ from newsgraph.model import Amount
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|hundreds of|tens of)"
 _WORD_NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10,
+    "ten": 10, "eleven": 11, "twelve": 12,
 }
 
 
@@ -61,7 +62,8 @@ def grammar() -> _Grammar:
     return _Grammar(pattern, symbols, {k.lower(): v for k, v in words.items()}, frozenset(codes), scales, hedges)
 
 
-def _number(text: str) -> float | None:
+def number_value(text: str) -> float | None:
+    """A written number as a float ("1,200.5", "five"); None for counts the text does not state."""
     text = text.lower().replace(",", "")
     if text in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[text])
@@ -90,7 +92,7 @@ def parse_amounts(text: str) -> list[Amount]:
                 continue
             unit = m["code2"] or g.words[m["word"].lower()]
             num, scale = m["num"], m["scale"]
-        value = _number(num)
+        value = number_value(num)
         if value is None or unit is None:
             continue
         if scale:
@@ -110,4 +112,10 @@ def parse_amounts(text: str) -> list[Amount]:
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
-    return parse_amounts(doc_text(doc))
+    """Money, then shares, measures and counts of people that no money amount covers, in text order."""
+    from newsgraph.extract.quantities import parse_quantities  # it builds on this module's grammar
+
+    text = doc_text(doc)
+    money = parse_amounts(text)
+    others = [q for q in parse_quantities(text) if not any(q.start < m.end and m.start < q.end for m in money)]
+    return sorted(money + others, key=lambda a: a.start)
