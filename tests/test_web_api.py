@@ -21,7 +21,7 @@ with warnings.catch_warnings():
 
 pytestmark = pytest.mark.slow
 
-PAGES = ["/", "/timeline", "/graph", "/articles", "/search?q=port", "/docs", "/articles/xss-1",
+PAGES = ["/", "/timeline", "/graph", "/articles", "/disputes", "/search?q=port", "/docs", "/articles/xss-1",
          "/actors/anything", "/events/anything"]
 API_GETS = ["/api/status", "/api/facets", "/api/timeline", "/api/graph", "/api/articles", "/api/contradictions",
             "/api/search"]

@@ -20,7 +20,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWS = [("timeline", "/"), ("graph", "/graph"), ("articles", "/articles"), ("article", "/articles/harbour-1"),
-         ("search", "/search?q=port"), ("docs", "/docs")]
+         ("disputes", "/disputes"), ("search", "/search?q=port"), ("docs", "/docs")]
 
 
 @pytest.fixture(scope="module")
@@ -254,5 +254,10 @@ def test_web_browser_event_panel_shows_reports_that_disagree(browser, disputed):
     assert "on whether it happened" in text and "did not happen" in text
     assert "Harbour Gazette" in text and "Coast Courier" in text
     page.shot("event-contradictions")
+    pg = page.open("/disputes")
+    row = pg.locator("table.rows tbody tr")
+    assert row.count() == 1 and "whether it happened" in row.first.inner_text()
+    assert "did not happen" in row.first.inner_text()
+    page.shot("disputes")
     page.clean()
     page.page.close()

@@ -37,7 +37,7 @@ class SafeJSONResponse(JSONResponse):
 
 
 STATIC = Path(str(resources.files("newsgraph.web").joinpath("static")))
-PAGES = ["/", "/timeline", "/graph", "/articles", "/search", "/docs",
+PAGES = ["/", "/timeline", "/graph", "/articles", "/disputes", "/search", "/docs",
          "/actors/{actor_id}", "/articles/{doc_id}", "/events/{event_id}"]
 
 DESCRIPTION = """The JSON API of `newsgraph serve`: every view of the web app reads these routes.

@@ -6,6 +6,7 @@ NG.route = function (path) {
   try { parts = path.split("/").filter(Boolean).map(decodeURIComponent); } catch (e) { return [null, null, null]; }
   if (!parts.length || parts[0] === "timeline") return ["timeline", null, "timeline"];
   if (parts[0] === "graph") return ["graph", null, "graph"];
+  if (parts[0] === "disputes") return ["disputes", null, "disputes"];
   if (parts[0] === "actors" && parts.length === 2) return ["actor", parts[1], "graph"];
   if (parts[0] === "events" && parts.length === 2) return ["event", parts[1], "timeline"];
   if (parts[0] === "articles" && parts.length === 2) return ["article", parts[1], "articles"];

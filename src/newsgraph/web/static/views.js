@@ -71,6 +71,23 @@ NG.views.event = async function (main, params, id) {
   main.appendChild(NG.eventPanel(ev));
 };
 
+NG.views.disputes = async function (main, params) {
+  const actor = params.get("actor") || "";
+  const data = await NG.api("/api/contradictions", {actor: actor});
+  main.appendChild(NG.h("h1", {}, "Reports that disagree"));
+  main.appendChild(NG.h("p", {class: "muted", id: "count"},
+    `${data.count} disagreement${data.count === 1 ? "" : "s"}: one report affirms an event another denies, ` +
+    "or two date it to different days."));
+  const side = (r, p) => NG.h("td", {}, NG.h("strong", {}, r[p + "outlet"] || "unknown outlet"), " ",
+    r[p + "published"] || "undated", ": ", NG.h("em", {}, r[p + "says"]),
+    NG.h("div", {class: "muted small"}, NG.h("a", {href: "/articles/" + NG.enc(r[p + "document"])}, r[p + "evidence"])));
+  main.appendChild(NG.table(["event", "on", "first", "then"], data.contradictions.map((r) => NG.h("tr", {},
+    NG.h("td", {}, NG.h("a", {href: "/events/" + NG.enc(r.event)}, `${r.type} ${r.date || ""}`),
+      NG.h("div", {class: "muted small"}, NG.names(r.actors))),
+    NG.h("td", {}, r.kind === "date" ? "the day" : "whether it happened"),
+    side(r, "first_"), side(r, "then_")))));
+};
+
 NG.views.graph = async function (main) {
   const data = await NG.api("/api/graph");
   main.appendChild(NG.h("h1", {}, "Actors"));
