@@ -3,6 +3,8 @@ names, so the cue is found by its form: a verb of saying in the present ("Slams"
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.coref import Coref
@@ -13,6 +15,9 @@ from newsgraph.model import QuoteKind, Span
 
 # A title-case line is short; a longer line is running text whose capitals mean names.
 MIN_LINE_TOKENS, MAX_LINE_TOKENS = 3, 25
+MIN_LINE_CHARS, MAX_LINE_CHARS = 10, 200  # the same bounds in characters, to skip lines before tokenizing
+NEWLINE = re.compile(r"\n")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # Share of the longer words that start with a capital for a line to count as title case.
 TITLE_SHARE = 0.7
 # Words that open a headline but are no part of its source ("Another GOP Figure Endorses ...").
@@ -22,21 +27,24 @@ MAX_SOURCE_TOKENS = 6  # "Former Secretary of State Hillary Clinton" at most
 NOT_SOURCE = frozenset({"why", "how", "what", "when", "where", "'s", "’s", "the"})
 
 
-def _lines(doc: Doc) -> list[list[Token]]:
-    """The document's lines, as spaCy keeps newlines: blank tokens holding them."""
-    lines: list[list[Token]] = [[]]
-    for t in doc:
-        if t.is_space and "\n" in t.text:
-            lines.append([])
-        elif not t.is_space:
-            lines[-1].append(t)
-    return [line for line in lines if line]
+def _lines(doc: Doc, text: str) -> list[list[Token]]:
+    """The document's short title-case lines as tokens, found on the text first (no pass over every token)."""
+    out: list[list[Token]] = []
+    start = 0
+    for end in [m.start() for m in NEWLINE.finditer(text)] + [len(text)]:
+        line = text[start:end]
+        if MIN_LINE_CHARS <= len(line.strip()) <= MAX_LINE_CHARS and _title_case(line):
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None:
+                out.append([t for t in span if not t.is_space])
+        start = end + 1
+    return out
 
 
-def _title_case(line: list[Token]) -> bool:
+def _title_case(line: str) -> bool:
     """Most longer words capitalised: a headline, not a sentence."""
-    words = [t for t in line if t.is_alpha and len(t) > 3]
-    return bool(words) and sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
+    words = LONG_WORD.findall(line)
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words)
 
 
 def _cue_lemma(token: Token, lex: Lexicon) -> str | None:
@@ -54,8 +62,8 @@ def find_headlines(doc: Doc, coref: Coref, used: set[int]) -> list[Found]:
     """Every title-case line "Source Verbs Content", the source being a named person or body."""
     lex, text = coref.lex, coref.text
     out: list[Found] = []
-    for line in _lines(doc):
-        if not MIN_LINE_TOKENS <= len(line) <= MAX_LINE_TOKENS or not _title_case(line):
+    for line in _lines(doc, text):
+        if not MIN_LINE_TOKENS <= len(line) <= MAX_LINE_TOKENS:
             continue
         for k, t in enumerate(line[1:], 1):
             if t.i in used or coref.inside[t.i] or _cue_lemma(t, lex) is None:

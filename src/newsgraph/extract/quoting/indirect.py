@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.coref import Coref
@@ -142,19 +143,20 @@ def _is_expletive(subject: Token) -> bool:
 
 def _candidates(doc: Doc, lex: Lexicon) -> list[int]:
     """Indices of the only tokens that can start an attribution, found on arrays (no Token objects)."""
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in _cue_words(lex)}
+    wanted = _cue_hashes(lex)
     arr = doc.to_array([LEMMA, LOWER])
     if not len(arr):
         return []
-    hits = np.isin(arr[:, 0], list(wanted)) | np.isin(arr[:, 1], list(wanted))
+    hits = np.isin(arr[:, 0], wanted) | np.isin(arr[:, 1], wanted)
     return np.flatnonzero(hits).tolist()
 
 
 @lru_cache(maxsize=1)
-def _cue_words(lex: Lexicon) -> frozenset[str]:
-    """Every cue lemma and its regular forms (the lemmatizer reads "hopes" as "hop")."""
-    return frozenset({f for v in lex.verbs for f in inflections(v)} | {"according", ":"})
+def _cue_hashes(lex: Lexicon) -> np.ndarray:
+    """The string hashes of every cue lemma and its regular forms (the lemmatizer reads "hopes" as "hop"),
+    computed once: a hash depends on the string alone, not on the vocabulary."""
+    words = {f for v in lex.verbs for f in inflections(v)} | {"according", ":"}
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
 
 
 def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int]) -> list[Found]:
