@@ -63,6 +63,8 @@ CASES = [
     # a second day borrows the month, and a year after both dates both
     ("The summit is held on April 24 and 25 in Washington.", "2023-02-10", "25", "DATE", "2023-04-25"),
     ("Talks were held on June 23 and 24, 2021.", "2023-02-10", "June 23", "DATE", "2021-06-23"),
+    ("Sales fell in February from the same month a year ago.", "2009-03-03", "the same month a year ago", "DATE",
+     "2008-02"),
     ("Prices rose 5% in the first half of the year.", MONDAY, "the first half of the year", "DATE", "2023-H1"),
     ("The deal was signed last Thursday.", MONDAY, "last Thursday", "DATE", "2023-07-06"),
     ("Protests are planned for next Saturday.", MONDAY, "next Saturday", "DATE", "2023-07-15"),
@@ -118,6 +120,11 @@ def test_times_values_sentence(nlp, text, dct, phrase, ttype, value):
     assert not warnings
     for t in times:
         assert text[t.start:t.end] == t.text
+
+
+def test_times_values_an_ordinal_second_is_no_duration(nlp):
+    times, _ = find_times(nlp("The markets were shut for a second consecutive day."), MONDAY)
+    assert not [t for t in times if t.value == "PT1S"], times
 
 
 def test_times_values_offsets_and_ids(nlp):

@@ -170,6 +170,16 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
     d = ctx.dct
     kind = parts[0]
 
+    if kind == "yearago" and parts[1:] == ["month"]:  # "the same month a year ago": the month told of, a year back
+        near = ctx.last is not None and re.fullmatch(r"\d{4}-\d{2}", ctx.last[0]) \
+            and ctx.here - ctx.last[2] <= SETTINGS.anaphora_reach
+        if near:
+            value, tid, _ = ctx.last  # type: ignore[misc]
+            return Resolved(f"{int(value[:4]) - 1}{value[4:]}", anchor=tid)
+        if d is None:
+            return Resolved("XXXX-XX", unresolved=True)
+        return Resolved(f"{d.year - 1}-{d.month:02d}")
+
     if kind == "yearago":  # "the year-ago quarter": the quarter under discussion (else the last one), a year back
         if ctx.last is not None and "-Q" in ctx.last[0] and ctx.here - ctx.last[2] <= SETTINGS.anaphora_reach:
             kind, parts = "AGO", ["AGO", "year", "1"]
