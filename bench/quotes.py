@@ -26,10 +26,13 @@ an inflected form (this file's ``forms``) of a lemma in that class's list. Class
   4. other: everything else (no cue, "appears", "was", "in" ...).
 A class row's precision is over all our quotes (our quotes have no gold class); its recall and speaker
 accuracy are over that class's gold. The issue's goal is judged on the communication row; "all" beside it.
+"precision by our act" splits our own quotes by the act we recorded (Quote.act: speech, evidence, attitude).
 
     python bench/quotes.py                 # all 84 dev articles
     python bench/quotes.py --split train --limit 150
     python bench/quotes.py --all           # train + dev
+    python bench/quotes.py --split train --limit 200 --no-peer --errors speaker --only partial
+                                           # list wrong speakers (or: missed, false) to read; tune on train only
 """
 
 from __future__ import annotations
