@@ -29,6 +29,7 @@ TRIM = frozenset({",", ".", ";", ":", "--", "—", "–", "-", "that", "whether"
 HEADLINE_POS = frozenset({"PROPN", "NOUN", "DET", "PART", "ADJ", "ADP", "CCONJ"})
 DASHES = frozenset({"-", "–", "—"})
 EXPLETIVE = frozenset({"it", "there"})
+RELATIVE = frozenset({"who", "that", "which"})
 
 
 def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -206,7 +207,15 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
         found = Found(doc[first].idx, doc[last].idx + len(doc[last].text), QuoteKind.INDIRECT)
         found.cue, found.cue_span, found.cue_token = t.text, token_span(coref.text, t, t), t.i
         found.act = act
+        if lemma == "cite" and doc[rng[0]:rng[1] + 1].root.lemma_.lower() in lex.source_heads:
+            continue  # "citing sources in the ministry": who is cited, not what (see syntax.cited_source)
         _speaker_of(found, subject, coref)
+        holder = subject
+        if subject is not None and subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+            holder = subject.head.head  # "a faction that opposes the war": the span stays "that", as for "he"
+            found.speaker = found.speaker or coref.resolve(holder)
+        if found.speaker is None and holder is not None and holder.lemma_.lower() in lex.mute_nouns:
+            continue  # "the meeting ..., accusing them": a misparse gave the words to an event
         found.via = via_of(t, coref, found.speaker)
         cited = cited_source(t, coref)
         if cited is not None and coref.is_outlet(found.speaker):

@@ -26,6 +26,8 @@ class Lexicon:
     female_names: frozenset[str]
     via_nouns: frozenset[str]
     non_source_nouns: frozenset[str]
+    mute_nouns: frozenset[str]
+    source_heads: frozenset[str]
     object_verbs: frozenset[str]  # communication with a noun-phrase content ("announced his resignation")
     naming_verbs: frozenset[str]  # "described X as Y", "called X Y"
     prep_cues: frozenset[tuple[str, str]]  # (lemma, preposition): "talk about", "call for"
@@ -94,6 +96,8 @@ def load() -> Lexicon:
         female_names=frozenset(names["female"]),
         via_nouns=frozenset(nouns["via_nouns"]),
         non_source_nouns=frozenset(nouns["non_source_nouns"]),
+        mute_nouns=frozenset(nouns["mute_nouns"]),
+        source_heads=frozenset(nouns["source_heads"]),
         object_verbs=frozenset(by_id["verb.object"]["lemmas"]),
         naming_verbs=frozenset(by_id["verb.naming"]["lemmas"]),
         prep_cues=_pairs(by_id["verb.prep"]["lemmas"]),

@@ -158,8 +158,8 @@ def nominal_content(verb: Token, subject: Token | None, lex: Lexicon) -> tuple[R
 
 def _attitude(verb: Token, subject: Token, lemma: str, lex: Lexicon) -> tuple[Range, QuoteAct] | None:
     """ "wants voters to know", "hopes his endorsement will help", "who support Sanders", "vote for Clinton"."""
-    if not _holder(subject, lex):
-        return None
+    if not _holder(subject, lex) or any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "it remains to be seen how ...": a passive holds no one's view
     rng = None
     if lemma in lex.judging_verbs:
         rng = _naming(verb, lemma)

@@ -1,0 +1,42 @@
+"""What is no quote however it parses: an event as speaker, an idiom's passive, the source a report cites."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.entities import find_entities
+from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.quotes import find_quotes
+
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    entities = find_entities(doc)
+    return find_quotes(doc, entities, MentionIndex(entities))
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        # a participle the parser hangs on "took place": the meeting accuses no one
+        ("The meeting took place two days after Putin denounced the rebels as traitors, accusing them of "
+         "fomenting civil war.", lambda q: q.speaker_span is not None and q.speaker_span.text == "The meeting"),
+        # "it remains to be seen": nobody's view
+        ("It remains to be seen how the regime will respond to a new escalation prepared by NATO.",
+         lambda q: q.cue == "seen"),
+        # who is cited is the source, not what was said
+        ("The Harbour Gazette reported the talks, citing sources in the ministry.",
+         lambda q: q.text.startswith("sources")),
+    ],
+)
+def test_quotes_precision_no_quote(nlp, text, bad):
+    found = [q for q in _quotes(nlp, text) if bad(q)]
+    assert not found, [(q.cue, q.text, q.speaker_span) for q in found]
+
+
+def test_quotes_precision_relative_pronoun_speaks_for_its_antecedent(nlp):
+    doc = nlp("Senator Anna Berg, who opposes the war, spoke in Oslo.")
+    entities = find_entities(doc)
+    held = [q for q in find_quotes(doc, entities, MentionIndex(entities)) if q.cue == "opposes"]
+    assert held and held[0].speaker_span.text == "who"
+    assert {e.id: e.name for e in entities}[held[0].speaker] == "Anna Berg"
