@@ -39,6 +39,18 @@ def test_coref_resolves(nlp, text, names, word, expected):
     assert _resolve(nlp, text, names, word) == expected
 
 
+@pytest.mark.parametrize("text,names,word,expected", [
+    # "they" takes up the things named as the last subject, not an organisation further back
+    ("The Mining Board met in Oslo. The events of the past weeks exposed its weakness. Above all, they "
+     "revealed its debts.", {"Mining Board": ORG}, "they", None),
+    # people as the last subject do not block it: resolution goes on as before
+    ("The Mining Board met in Oslo. Its protesters marched on Friday. They demanded a vote.",
+     {"Mining Board": ORG}, "They", "Mining Board"),
+])
+def test_coref_plural_pronoun_after_things(nlp, text, names, word, expected):
+    assert _resolve(nlp, text, names, word) == expected
+
+
 def test_coref_no_antecedent_gives_none(nlp):
     assert _resolve(nlp, "He said nothing.", {}, "He") is None
 

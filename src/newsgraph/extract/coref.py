@@ -197,6 +197,8 @@ class Coref:
         return e.type in (EntityType.ORG, EntityType.PLACE, EntityType.OTHER)
 
     def _pronoun(self, token: Token, agreement: Agreement) -> str | None:
+        if agreement is Agreement.PLURAL and self._things_before(token):
+            return None  # "the events ... exposed it. Above all, they revealed ...": they are the events
         candidates = [m for m in self._before(token.idx) if self._agrees(m.entity, agreement)]
         if not candidates:
             return self._most_salient(token.idx, agreement)
@@ -218,6 +220,25 @@ class Coref:
                 if self.gender[m.entity].value == agreement.value:
                     return m.entity
         return best.entity
+
+    def _things_before(self, token: Token) -> bool:
+        """A plural subject pronoun whose nearest plural subject before it (this sentence or the last) names
+        things, not people and no entity: "they" takes it up."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return False
+        sent = token.sent
+        earlier = [t for t in sent if t.i < token.i]
+        if sent.start > 0:
+            earlier = list(token.doc[sent.start - 1].sent) + earlier
+        for t in reversed(earlier):
+            if t.dep_ in SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS", "PRP"):
+                if t.tag_ != "NNS" or self.index.at_token(t):
+                    return False
+                if any(self.index.at_token(c) for c in t.subtree):
+                    return False
+                lemma = t.lemma_.lower()
+                return lemma not in self.lex.holder_nouns and not lemma.endswith(PEOPLE_SUFFIXES)
+        return False
 
     def _place_for_it(self, entity_id: str, agreement: Agreement) -> bool:
         return agreement is Agreement.NEUTER and self.entities[entity_id].type is EntityType.PLACE
@@ -306,6 +327,10 @@ class Coref:
             if after.match(text, m.end):
                 return True  # "Dmitry Peskov, the Kremlin spokesman"
         return False
+
+
+# Plural nouns of people, by their ending, beyond the listed ones: "protesters", "activists", "civilians".
+PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "ee")  # not "-ent": "events"; residents, students are listed
 
 
 def _clause_subject(verb: Token) -> Token | None:
