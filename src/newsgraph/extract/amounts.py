@@ -36,7 +36,8 @@ class _Grammar:
     hedges: dict[str, str]
 
 
-def _alternation(items: list[str]) -> str:
+def alternation(items: list[str]) -> str:
+    """A regex alternation of literal words, longest first so "million" wins over "m"."""
     return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
 
 
@@ -47,15 +48,15 @@ def grammar() -> _Grammar:
     )
     symbols, words, scales, hedges = data["symbols"], data["words"], data["scales"], data["hedges"]
     codes = list(data["codes"]["list"])
-    scale = rf"(?:\s*(?P<scale>{_alternation(list(scales))})\b)?"
-    hedge = rf"(?:(?P<hedge>{_alternation(list(hedges))})\s+)?"
+    scale = rf"(?:\s*(?P<scale>{alternation(list(scales))})\b)?"
+    hedge = rf"(?:(?P<hedge>{alternation(list(hedges))})\s+)?"
     pattern = re.compile(
         rf"(?<![\w$€£¥₽₹]){hedge}(?:"
-        rf"(?P<sym>{_alternation(list(symbols))})\s?(?P<snum>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        rf"(?:\s*(?P<sscale>{_alternation(list(scales))})\b)?"
-        rf"|(?P<code1>{_alternation(codes)})\s?(?P<cnum>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        rf"(?:\s*(?P<cscale>{_alternation(list(scales))})\b)?"
-        rf"|{_NUMBER}{scale}\s+(?:(?P<word>{_alternation(list(words))})|(?P<code2>{_alternation(codes)}))\b"
+        rf"(?P<sym>{alternation(list(symbols))})\s?(?P<snum>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:\s*(?P<sscale>{alternation(list(scales))})\b)?"
+        rf"|(?P<code1>{alternation(codes)})\s?(?P<cnum>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:\s*(?P<cscale>{alternation(list(scales))})\b)?"
+        rf"|{_NUMBER}{scale}\s+(?:(?P<word>{alternation(list(words))})|(?P<code2>{alternation(codes)}))\b"
         rf")",
         re.IGNORECASE,
     )

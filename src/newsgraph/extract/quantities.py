@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from newsgraph.extract.amounts import alternation, number_value
 from newsgraph.extract.amounts import grammar as money_grammar
-from newsgraph.extract.amounts import number_value
 from newsgraph.model import Amount, AmountKind
 
 _KINDS = {"percent": AmountKind.PERCENT, "measures": AmountKind.MEASURE, "people": AmountKind.COUNT}
@@ -30,10 +30,6 @@ class _Grammar:
     units: dict[str, tuple[str, AmountKind]]  # unit word -> (unit, kind)
 
 
-def _alternation(items: list[str]) -> str:
-    return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def grammar() -> _Grammar:
     data = tomllib.loads(
@@ -43,11 +39,11 @@ def grammar() -> _Grammar:
     for table, kind in _KINDS.items():
         units.update({k.lower(): (v, kind) for k, v in data[table].items()})
     money = money_grammar()
-    scales = _alternation([s for s in money.scales if len(s) > 2])  # "m", "bn" alone read as units here
-    hedges = _alternation(list(money.hedges))
+    scales = alternation([s for s in money.scales if len(s) > 2])  # "m", "bn" alone read as units here
+    hedges = alternation(list(money.hedges))
     pattern = re.compile(
         rf"(?<![\w$€£¥₽₹.,-])(?:(?P<hedge>{hedges})\s+)?(?P<num>{_DIGITS}|{_WORDS})"
-        rf"(?:\s*(?P<scale>{scales})\b)?(?:\s?(?P<pct>%)|\s+(?P<unit>{_alternation([u for u in units if u != '%'])})\b)",
+        rf"(?:\s*(?P<scale>{scales})\b)?(?:\s?(?P<pct>%)|\s+(?P<unit>{alternation([u for u in units if u != '%'])})\b)",
         re.IGNORECASE,
     )
     return _Grammar(pattern, units)
