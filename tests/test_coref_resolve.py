@@ -51,6 +51,11 @@ def test_coref_plural_pronoun_after_things(nlp, text, names, word, expected):
     assert _resolve(nlp, text, names, word) == expected
 
 
+def test_coref_title_subject_means_the_name_after_it(nlp):
+    text = "Sirius XM Vice President for news and talk Dave Gorab called the show the news show of record."
+    assert _resolve(nlp, text, {"Dave Gorab": P}, "President") == "Dave Gorab"
+
+
 def test_coref_no_antecedent_gives_none(nlp):
     assert _resolve(nlp, "He said nothing.", {}, "He") is None
 

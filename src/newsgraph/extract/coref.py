@@ -14,6 +14,7 @@ from enum import Enum
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.doctext import doc_text
+from newsgraph.extract.lexicon import lexicon as titles
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.quoting.lexicon import Lexicon, load
 from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
@@ -47,6 +48,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 MARKUP = frozenset({"*", "_", "**", "__"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NP_DEPS = frozenset({"compound", "appos", "flat", "nmod", "npadvmod"})
+# How many tokens after a title its holder's name may stand ("Vice President for news and talk Dave Gorab").
+TITLE_REACH = 8
 PUBLISHING = frozenset({"report", "write", "publish"})
 _APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam|Dame|Lord|Lady)\.?\s+$")
@@ -162,6 +165,12 @@ class Coref:
             eid = self.index.at_token(nxt)
             if eid:
                 return eid
+        if titles().is_title(token.text):  # "Vice President for news and talk Dave Gorab": the parser made the
+            for c in token.subtree:         # name a conjunct of the title; the person named right after it is meant
+                if token.i < c.i <= token.i + TITLE_REACH and c.dep_ in ("conj", "appos", "compound"):
+                    eid = self.index.at_token(c)
+                    if eid and self.entities[eid].type is EntityType.PERSON:
+                        return eid
         if token.pos_ in ("NOUN", "PROPN") and self._definite(token):
             return self._description(token)
         return None
