@@ -32,3 +32,17 @@ def test_events_roles_subject_reached_through_a_preposition(nlp, text):
     acts = [e for e in events if e.trigger.split()[0] in ("brokered", "brokering")]
     assert acts, [(e.type.value, e.trigger) for e in events]
     assert names(acts[0].actors, by_id) & {"Erdogan", "Qatar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Archbishop Desmond Tutu called for sanctions against Nigeria on Sunday.", "called", "Nigeria"),
+        ("The United States is providing military intelligence to Macedonia.", "providing", "Macedonia"),
+    ],
+)
+def test_events_roles_target_of_an_object_aimed_at_someone(nlp, text, trigger, target):
+    events, by_id = code(nlp, text)
+    acts = [e for e in events if e.trigger.split()[0] == trigger]
+    assert acts, [(e.type.value, e.trigger) for e in events]
+    assert target in names(acts[0].targets, by_id)

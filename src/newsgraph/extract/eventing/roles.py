@@ -163,6 +163,8 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
         ):
             meeting = reciprocal and trig.type is PloverType.CONSULT  # "met Macron"; but "accepted the plan of X"
             _add(roles.actors if meeting else roles.targets, entities_of(c, index, depth))
+            if not meeting:  # "provided intelligence to Macedonia": whom the object is aimed at
+                _add(roles.targets, _aimed(c, index, depth))
             for p in (p for g in c.children if g.dep_ == "prep" and g.lower_ == "between" for p in _pobjs(g)):
                 _add(roles.targets, entities_of(p, index, depth))  # "brokered a deal between X and Y"
         elif c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
@@ -181,6 +183,7 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
     if trig.extra is not None and trig.extra.dep_ in ("prt", "prep"):  # "called for the release of X"
         for p in _pobjs(trig.extra):
             _add(roles.targets, entities_of(p, index, depth))
+            _add(roles.targets, _aimed(p, index, depth))  # "called for sanctions against Nigeria"
     if trig.extra is not None and trig.extra.dep_ in ("dobj", "nsubjpass"):  # "imposed sanctions on X"
         _noun_preps(trig, trig.extra, index, depth, reciprocal, roles)
     if trig.rule.frame and not roles.targets:  # "demanded that Hamas renounce", "threatened to attack Japan"
@@ -190,6 +193,18 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
     if trig.type is PloverType.PROTEST and not roles.targets:
         _purpose_targets(verb, index, depth, roles)
     roles.anchor = verb
+
+
+def _aimed(noun: Token, index: Participants, depth: int) -> list[str]:
+    """Whom a noun's "to/against/on" phrase aims it at: "sanctions against Nigeria", "aid to Macedonia"."""
+    ids: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _AIMED:
+            for p in _pobjs(c):
+                if index.type_of(index.at_token(p)) is EntityType.PLACE and c.lower_ == "on":
+                    continue  # "sanctions on Monday"-like slips aside, "on" a place is where
+                _add(ids, entities_of(p, index, depth))
+    return ids
 
 
 def _content_targets(clause: Token, index: Participants, depth: int, roles: Roles, subject: bool) -> None:
