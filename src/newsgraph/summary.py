@@ -29,7 +29,7 @@ def summarize(record: Record, width: int = 100) -> str:
     if record.quotes:
         lines.append(f"Quotes ({len(record.quotes)}):")
         for q in record.quotes[:10]:
-            who = names.get(q.speaker, "?") if q.speaker else "?"
+            who = names.get(q.speaker, "?") if q.speaker else (f"({q.speaker_span.text})" if q.speaker_span else "?")
             text = q.text if len(q.text) <= width else q.text[: width - 1] + "…"
             lines.append(f"  {who} ({q.kind.value}, {q.cue or '-'}): {text}")
     if record.amounts:
