@@ -28,6 +28,13 @@ def test_events_dating_anchored_on_another_event(nlp):
     assert (events[0].date, events[0].date_source) == ("2023-06-29", DateSource.ANCHORED)
 
 
+def test_events_dating_on_the_eve_of_is_the_day_before(nlp):
+    text = "On Monday, on the eve of the NATO summit in Vilnius, the Kremlin confirmed the meeting."
+    events, _ = code(nlp, text, [timex(text, "Monday", "2023-07-10")])
+    summit = [e for e in events if e.trigger == "summit"]
+    assert summit and (summit[0].date, summit[0].date_source) == ("2023-07-11", DateSource.ANCHORED)
+
+
 def test_events_dating_context_of_previous_sentence(nlp):
     text = "The fighting began on Monday. Russia shelled Kharkiv."
     events, _ = code(nlp, text, [timex(text, "Monday", "2023-07-03")])

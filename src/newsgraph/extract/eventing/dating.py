@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -84,11 +85,29 @@ def _paragraph_sents(sents: Sentences, k: int, back: int) -> list[Sent]:
     return out
 
 
+# "on the eve of the summit": the day named is the day before the event; "in the wake of" gives no day.
+_DAY_BEFORE = frozenset({"eve"})
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
 def date_event(
     sents: Sentences, trigger: Token, frame: list[Token], placed: list[PlacedTime], published: str | None,
     back: int,
 ) -> tuple[str | None, str | None, DateSource | None]:
     """(TIMEX3 value, time id, where it came from) for one event."""
+    value, tid, source = _date_event(sents, trigger, frame, placed, published, back)
+    head = trigger.head
+    if (value and tid and source in (DateSource.TEXT, DateSource.CONTEXT) and _DAY.match(value)
+            and head.lower_ == "of" and head.head.lemma_.lower() in _DAY_BEFORE):
+        day = date.fromisoformat(value) + timedelta(days=1)  # "On Monday, on the eve of the NATO summit"
+        return day.isoformat(), tid, DateSource.ANCHORED
+    return value, tid, source
+
+
+def _date_event(
+    sents: Sentences, trigger: Token, frame: list[Token], placed: list[PlacedTime], published: str | None,
+    back: int,
+) -> tuple[str | None, str | None, DateSource | None]:
     sent = sents.of(trigger)
     in_sent = [p for p in placed if sent.start_char <= p.time.start < sent.end_char and p.calendar]
     ids = {t.i for t in frame}
