@@ -44,6 +44,7 @@ def test_amounts_parse(text, expected):
         ("Output rose to 9.8 million barrels a day.", [("9.8 million barrels", 9.8e6, "bbl", "measure", None)]),
         # no unit after the number, a count the text does not state, an age, a score: nothing
         ("Casualties topped 10,000. Hundreds of people fled. He is 45 years old. It ended 3-1.", []),
+        ("Four in 10 voters and 6 out of 10 residents agree.", []),
     ],
 )
 def test_amounts_quantities_parse(text, expected):

@@ -3,7 +3,8 @@
 
 The same regular grammar as money (extract/amounts.py), over the unit words of resources/amounts/quantities.toml:
 a number, an optional scale, then a unit word right after it. A count needs its noun: "Casualties topped
-10,000" names no unit after the number and is left alone rather than guessed.
+10,000" names no unit after the number and is left alone rather than guessed; "4 in 10 voters" is a share, not
+ten voters, and is left alone too.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def grammar() -> _Grammar:
     scales = alternation([s for s in money.scales if len(s) > 2])  # "m", "bn" alone read as units here
     hedges = alternation(list(money.hedges))
     pattern = re.compile(
-        rf"(?<![\w$€£¥₽₹.,-])(?:(?P<hedge>{hedges})\s+)?(?P<num>{_DIGITS}|{_WORDS})"
+        rf"(?<![\w$€£¥₽₹.,-])(?<!\bin )(?<!out of )(?:(?P<hedge>{hedges})\s+)?(?P<num>{_DIGITS}|{_WORDS})"
         rf"(?:\s*(?P<scale>{scales})\b)?(?:\s?(?P<pct>%)|\s+(?P<unit>{alternation([u for u in units if u != '%'])})\b)",
         re.IGNORECASE,
     )
