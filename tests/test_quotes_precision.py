@@ -40,3 +40,9 @@ def test_quotes_precision_relative_pronoun_speaks_for_its_antecedent(nlp):
     held = [q for q in find_quotes(doc, entities, MentionIndex(entities)) if q.cue == "opposes"]
     assert held and held[0].speaker_span.text == "who"
     assert {e.id: e.name for e in entities}[held[0].speaker] == "Anna Berg"
+
+
+def test_quotes_precision_object_split_by_the_parser_stays_whole(nlp):
+    quotes = _quotes(nlp, "The company also announced head of finance Daniel Ammann as its new president.")
+    told = [q for q in quotes if q.cue == "announced"]
+    assert told and told[0].text == "head of finance Daniel Ammann as its new president"

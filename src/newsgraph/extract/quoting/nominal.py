@@ -75,7 +75,9 @@ def _object_content(verb: Token) -> Range | None:
     is judged for ("accused him of sexism"), or a gerund ("proposed barring all foreign Muslims")."""
     obj = _object(verb)
     if obj is not None:
-        return obj.left_edge.i, _with_following_phrases(verb, obj.right_edge.i)
+        # a second object is the parser splitting one phrase ("announced head of finance [Daniel Ammann]")
+        last = max(c.right_edge.i for c in verb.children if c.dep_ in OBJECT_DEPS and c.i >= obj.i)
+        return obj.left_edge.i, _with_following_phrases(verb, last)
     pron = _object(verb, pronoun=True)
     if pron is not None:
         judged = next((c for c in verb.children if c.dep_ == "prep" and c.i > pron.i and c.lower_ in JUDGED_FOR), None)
