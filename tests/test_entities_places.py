@@ -33,3 +33,9 @@ def test_entities_places_joined_name_is_one_place(nlp, text, expected):
 def test_entities_places_lookalikes_stay_apart(nlp, text, apart):
     names = {e.name for e in find_entities(nlp(text))}
     assert set(apart) <= names, names
+
+
+def test_entities_places_what_an_office_is_of_is_no_person(nlp):
+    text = "On Monday, Pieter Olsen, the Transport Minister of Veldmark, met the union."
+    types = {e.name: e.type.value for e in find_entities(nlp(text))}
+    assert types.get("Veldmark") != "PERSON" and types.get("Pieter Olsen") == "PERSON", types
