@@ -98,3 +98,14 @@ def test_corpus_contradictions_from_articles_through_the_pipeline(tmp_path):
     assert [r["kind"] for r in rows] == ["happened"], rows
     assert (rows[0]["first_outlet"], rows[0]["then_outlet"]) == ("Libération", "Wire")
     assert "denied" in rows[0]["then_evidence"]
+
+
+def test_corpus_store_made_before_date_sources_gets_them_from_its_records(tmp_path):
+    from newsgraph.corpus.store import open_store
+
+    path = tmp_path / "old.db"
+    s = store_of(path, [_told("Vladimir Putin met Evgeny Prigozhin on June 29.", "2023-07-07", "A", "2023-06-29")])
+    s.conn.execute("ALTER TABLE events DROP COLUMN date_source")  # the schema of the first stores
+    s.close()
+    with open_store(path, create=False) as store:
+        assert [r[0] for r in store.conn.execute("SELECT date_source FROM events")] == ["text"]

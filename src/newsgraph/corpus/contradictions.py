@@ -51,21 +51,24 @@ def _order(t: Telling) -> tuple[bool, str, str]:
     return (t.published is None, t.published or "", t.document)
 
 
-def _tellings(store: Store, event_ids: list[str] | None) -> dict[str, list[Telling]]:
-    """The reports of every event told by two documents or more (or of the given events)."""
-    where = "WHERE r.event_id IN (SELECT event_id FROM event_reports GROUP BY event_id HAVING count(*) > 1)"
-    params: tuple[str, ...] = ()
-    if event_ids is not None:
-        where += f" AND r.event_id IN ({','.join('?' * len(event_ids))})"
-        params = tuple(event_ids)
+def _tellings(store: Store, actor: str | None, event: str | None) -> dict[str, list[Telling]]:
+    """The reports of the events told by two documents or more; only one event's, or an actor's, when asked
+    (an event told once contradicts nothing, whatever the filter)."""
+    where, params = [], []
+    if event is not None:
+        where.append("r.event_id = ?")
+        params.append(event)
+    if actor is not None:
+        where.append("r.event_id IN (SELECT event_id FROM corpus_event_actors WHERE actor_id = ?)")
+        params.append(actor)
+    if not where:
+        where.append("r.event_id IN (SELECT event_id FROM event_reports GROUP BY event_id HAVING count(*) > 1)")
     query = (
-        "SELECT r.event_id, r.doc_id, r.published, r.outlet, sa.name, ev.modality, ev.date, "
-        "json_extract(je.value, '$.date_source'), ev.text, ev.start, ev.\"end\" FROM event_reports r "
+        "SELECT r.event_id, r.doc_id, r.published, r.outlet, sa.name, ev.modality, ev.date, ev.date_source, "
+        "ev.text, ev.start, ev.\"end\" FROM event_reports r "
         "JOIN events ev ON ev.doc_id = r.doc_id AND ev.id = r.doc_event "
-        "JOIN documents d ON d.id = r.doc_id "
-        "JOIN json_each(d.record, '$.events') je ON json_extract(je.value, '$.id') = r.doc_event "
         "LEFT JOIN actor_members sm ON sm.doc_id = ev.doc_id AND sm.entity_id = ev.source "
-        f"LEFT JOIN actors sa ON sa.id = sm.actor_id {where}"
+        f"LEFT JOIN actors sa ON sa.id = sm.actor_id WHERE {' AND '.join(where)}"
     )
     out: dict[str, list[Telling]] = defaultdict(list)
     for ev, *fields in store.conn.execute(query, params):
@@ -100,26 +103,21 @@ def contradictions(store: Store, actor: str | None = None, event: str | None = N
     """Contradictions between the reports of each event, events in date order; only those an actor is in,
     or those of one event."""
     c = store.conn
-    wanted: list[str] | None = [event] if event is not None else None
-    if actor is not None:
-        aid = find_actor(store, actor)
-        of_actor = [r[0] for r in c.execute("SELECT DISTINCT event_id FROM corpus_event_actors WHERE actor_id = ?",
-                                            (aid,))]
-        wanted = of_actor if wanted is None else [e for e in wanted if e in of_actor]
-    tellings = _tellings(store, wanted)
-    names: dict[str, list[str]] = defaultdict(list)
-    for ev, name in c.execute("SELECT x.event_id, a.name FROM corpus_event_actors x JOIN actors a ON a.id = x.actor_id "
-                              "WHERE x.role = 'actor' ORDER BY a.name"):
-        names[ev].append(name)
-    meta = {ev: (etype, edate) for ev, etype, edate in c.execute("SELECT id, type, date FROM corpus_events")}
+    tellings = _tellings(store, find_actor(store, actor) if actor is not None else None, event)
     rows: list[Row] = []
-    for ev in sorted(tellings, key=lambda e: (meta[e][1] is None, meta[e][1] or "", e)):
-        found = [("happened", pair, _says_happened) for pair in [_happened(tellings[ev])] if pair]
-        found += [("date", pair, lambda t: t.date or "") for pair in [_dates(tellings[ev])] if pair]
+    for ev, told in tellings.items():
+        found = [("happened", pair, _says_happened) for pair in [_happened(told)] if pair]
+        found += [("date", pair, lambda t: t.date or "") for pair in [_dates(told)] if pair]
+        if not found:
+            continue
+        etype, edate = c.execute("SELECT type, date FROM corpus_events WHERE id = ?", (ev,)).fetchone()
+        actors = [r[0] for r in c.execute("SELECT a.name FROM corpus_event_actors x JOIN actors a ON a.id = x.actor_id "
+                                          "WHERE x.event_id = ? AND x.role = 'actor' ORDER BY a.name", (ev,))]
         for kind, (first, then), says in found:
             a, b = first.side(says(first)), then.side(says(then))
             rows.append({
-                "kind": kind, "event": ev, "type": meta[ev][0], "date": meta[ev][1], "actors": names.get(ev, []),
+                "kind": kind, "event": ev, "type": etype, "date": edate, "actors": actors,
                 **{f"first_{k}": v for k, v in a.items()}, **{f"then_{k}": v for k, v in b.items()},
             })
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["event"]))  # stable: happened before date
     return rows

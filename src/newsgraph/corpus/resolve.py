@@ -47,19 +47,16 @@ def _events(c: sqlite3.Connection, doc_id: str, actor_of: dict[tuple[str, str], 
         actor = actor_of.get((doc_id, entity))
         if actor:
             parts[event][role].add(actor)
-    # A date the extractor fell back on (the publication date, or one near the event in the text: "denied on
-    # Tuesday that they met" dates the denial) is no claim about the event: such an event joins others by
-    # when the news appeared, as an undated one does.
-    guessed = {eid for eid, source in c.execute(
-        "SELECT json_extract(je.value, '$.id'), json_extract(je.value, '$.date_source') FROM documents d, "
-        "json_each(d.record, '$.events') je WHERE d.id = ?", (doc_id,)) if source in _GUESSED}
     out = []
-    for eid, etype, trigger, date, place, published, outlet in c.execute(
-        "SELECT e.id, e.type, e.trigger, e.date, e.place, d.published, d.outlet FROM events e "
+    for eid, etype, trigger, date, source, place, published, outlet in c.execute(
+        "SELECT e.id, e.type, e.trigger, e.date, e.date_source, e.place, d.published, d.outlet FROM events e "
         "JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ? ORDER BY e.rowid", (doc_id,)
     ):
         p = parts[eid]
-        date = None if eid in guessed else date
+        # A date the extractor fell back on (the publication date, or one near the event in the text: "denied on
+        # Tuesday that they met" dates the denial) is no claim about the event: such an event joins others by
+        # when the news appeared, as an undated one does.
+        date = None if source in _GUESSED else date
         out.append(EventIn(doc_id, eid, PloverType(etype), trigger, date, frozenset(p["actor"]),
                            frozenset(p["target"]), actor_of.get((doc_id, place)) if place else None,
                            published, outlet))

@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS events (
     type       TEXT NOT NULL,                  -- PLOVER type
     trigger    TEXT NOT NULL,
     date       TEXT,                           -- TIMEX3 value
+    date_source TEXT,                          -- text | anchored | context | publication: a claim or a guess
     time_id    TEXT,
     place      TEXT,                           -- entity id
     modality   TEXT NOT NULL,

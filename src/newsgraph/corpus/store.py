@@ -98,6 +98,20 @@ class Store:
             "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?), ('schema', 'newsgraph/1')",
             (SCHEMA_VERSION,),
         )
+        self._add_date_source()
+
+    def _add_date_source(self) -> None:
+        """Stores made before events kept where their date came from get the column, filled from each record."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(events)")}
+        if "date_source" in columns:
+            return
+        with self.transaction() as c:
+            c.execute("ALTER TABLE events ADD COLUMN date_source TEXT")
+            c.execute(
+                "UPDATE events SET date_source = (SELECT json_extract(je.value, '$.date_source') FROM documents d, "
+                "json_each(d.record, '$.events') je WHERE d.id = events.doc_id "
+                "AND json_extract(je.value, '$.id') = events.id)"
+            )
 
     def _has_foreign_tables(self) -> bool:
         names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -109,6 +123,10 @@ class Store:
         ).fetchone()
         if not row:
             raise NewsgraphError(f"{self.path}: not a newsgraph corpus database (no documents table)")
+        try:
+            self._add_date_source()
+        except sqlite3.OperationalError:  # opened read-only (the web app): any writing command upgrades it
+            pass
 
     def close(self) -> None:
         self.conn.close()
@@ -189,10 +207,11 @@ def _insert_record(c: sqlite3.Connection, record: Record, incoming: Incoming) ->
         [(doc_id, t.id, t.text, t.start, t.end, t.type.value, t.value) for t in record.times],
     )
     c.executemany(
-        'INSERT INTO events(doc_id, id, type, trigger, date, time_id, place, modality, source, start, "end", '
-        "text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc_id, e.id, e.type.value, e.trigger, e.date, e.time, e.place, e.modality.value, e.source,
-          e.evidence.start, e.evidence.end, e.evidence.text) for e in record.events],
+        'INSERT INTO events(doc_id, id, type, trigger, date, date_source, time_id, place, modality, source, start, '
+        '"end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [(doc_id, e.id, e.type.value, e.trigger, e.date, e.date_source.value if e.date_source else None, e.time,
+          e.place, e.modality.value, e.source, e.evidence.start, e.evidence.end, e.evidence.text)
+         for e in record.events],
     )
     c.executemany(
         "INSERT INTO event_actors(doc_id, event_id, entity_id, role) VALUES (?, ?, ?, ?)",
