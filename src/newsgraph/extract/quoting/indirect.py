@@ -9,7 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.coref import Coref
+from newsgraph.extract.coref import RELATIVE, Coref
 from newsgraph.extract.quoting.direct import QUOTE_MARKS, Found
 from newsgraph.extract.quoting.lexicon import Lexicon, inflections
 from newsgraph.extract.quoting.nominal import is_document, nominal_content
@@ -29,7 +29,6 @@ TRIM = frozenset({",", ".", ";", ":", "--", "—", "–", "-", "that", "whether"
 HEADLINE_POS = frozenset({"PROPN", "NOUN", "DET", "PART", "ADJ", "ADP", "CCONJ"})
 DASHES = frozenset({"-", "–", "—"})
 EXPLETIVE = frozenset({"it", "there"})
-RELATIVE = frozenset({"who", "that", "which"})
 
 
 def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -210,10 +209,9 @@ def find_indirect(doc: Doc, coref: Coref, inside: list[bool], used_cues: set[int
         if lemma == "cite" and doc[rng[0]:rng[1] + 1].root.lemma_.lower() in lex.source_heads:
             continue  # "citing sources in the ministry": who is cited, not what (see syntax.cited_source)
         _speaker_of(found, subject, coref)
-        holder = subject
+        holder = subject  # "a faction that opposes the war": coref resolves "that" to the faction, the span stays
         if subject is not None and subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
-            holder = subject.head.head  # "a faction that opposes the war": the span stays "that", as for "he"
-            found.speaker = found.speaker or coref.resolve(holder)
+            holder = subject.head.head
         if found.speaker is None and holder is not None and holder.lemma_.lower() in lex.mute_nouns:
             continue  # "the meeting ..., accusing them": a misparse gave the words to an event
         found.via = via_of(t, coref, found.speaker)
