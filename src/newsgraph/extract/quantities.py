@@ -29,6 +29,8 @@ _WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens
 class _Grammar:
     pattern: re.Pattern[str]
     units: dict[str, tuple[str, AmountKind]]  # unit word -> (unit, kind)
+    scales: dict[str, float]  # money's: "million" -> 1e6
+    hedges: dict[str, str]  # money's: "at least" -> "at least", "about" -> "approximately"
 
 
 @lru_cache(maxsize=1)
@@ -47,14 +49,12 @@ def grammar() -> _Grammar:
         rf"(?:\s*(?P<scale>{scales})\b)?(?:\s?(?P<pct>%)|\s+(?P<unit>{alternation([u for u in units if u != '%'])})\b)",
         re.IGNORECASE,
     )
-    return _Grammar(pattern, units)
+    return _Grammar(pattern, units, money.scales, money.hedges)
 
 
 def parse_quantities(text: str) -> list[Amount]:
     """Every share, measure and count of people in the text."""
     g = grammar()
-    scales = money_grammar().scales
-    hedges = money_grammar().hedges
     found: list[Amount] = []
     for m in g.pattern.finditer(text):
         value = number_value(m["num"])
@@ -66,10 +66,8 @@ def parse_quantities(text: str) -> list[Amount]:
             continue
         unit, kind = found_unit
         if m["scale"]:
-            value *= scales[m["scale"].lower()]
-        start = m.end("hedge") if m["hedge"] else m.start()
-        while text[start].isspace():
-            start += 1
-        mod = hedges[m["hedge"].lower()] if m["hedge"] else None
+            value *= g.scales[m["scale"].lower()]
+        start = m.start("num")  # the evidence is the amount; the hedge is recorded as mod
+        mod = g.hedges[m["hedge"].lower()] if m["hedge"] else None
         found.append(Amount(text[start:m.end()], start, m.end(), value, unit, mod, kind))
     return found

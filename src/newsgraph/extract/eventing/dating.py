@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.eventing.sentences import Sent, Sentences
+from newsgraph.extract.timex.calendar import granularity, parse_date, shift
 from newsgraph.model import DateSource, TimeExpr, TimexType
 
 # Only calendar values date an event; PAST_REF or a duration does not.
@@ -87,7 +87,6 @@ def _paragraph_sents(sents: Sentences, k: int, back: int) -> list[Sent]:
 
 # "on the eve of the summit": the day named is the day before the event; "in the wake of" gives no day.
 _DAY_BEFORE = frozenset({"eve"})
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def date_event(
@@ -97,10 +96,10 @@ def date_event(
     """(TIMEX3 value, time id, where it came from) for one event."""
     value, tid, source = _date_event(sents, trigger, frame, placed, published, back)
     head = trigger.head
-    if (value and tid and source in (DateSource.TEXT, DateSource.CONTEXT) and _DAY.match(value)
+    day = parse_date(value) if value and tid and granularity(value) == "day" else None
+    if (day is not None and source in (DateSource.TEXT, DateSource.CONTEXT)
             and head.lower_ == "of" and head.head.lemma_.lower() in _DAY_BEFORE):
-        day = date.fromisoformat(value) + timedelta(days=1)  # "On Monday, on the eve of the NATO summit"
-        return day.isoformat(), tid, DateSource.ANCHORED
+        return shift(day, "day", 1), tid, DateSource.ANCHORED  # "On Monday, on the eve of the NATO summit"
     return value, tid, source
 
 
