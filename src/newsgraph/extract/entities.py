@@ -34,9 +34,6 @@ _STRIP_LEFT = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Names NER takes for organisations that are no actors: time zones and units.
 _NOT_ACTORS = frozenset({"utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "msk", "ist", "jst"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "from", "to", "into", "outside", "inside"})
-# Offices held of a country or a body, never of a person (unlike "aide", "lawyer" or "spokesman").
-_OFFICES = frozenset({"minister", "president", "premier", "chancellor", "governor", "mayor", "ambassador", "king",
-                      "queen", "emperor", "monarch"})
 
 
 @dataclass(slots=True)
@@ -316,7 +313,8 @@ def _build(doc: Doc, clusters: list[Cluster], findings: list[RoleFinding]) -> li
                 by_token.setdefault(i, n)
     for f in findings:  # "Transport Minister of Veldmark": what an office is "of" is a country or a body
         n = by_token.get(f.of_token) if f.of_token is not None else None
-        if n is not None and f.title.lower().split()[-1] in _OFFICES and clusters[n].votes.get(EntityType.PERSON):
+        office = f.title.lower().split()[-1] in lexicon().government_titles
+        if n is not None and office and clusters[n].votes.get(EntityType.PERSON):
             clusters[n].votes[EntityType.PLACE] += 3  # outweighs a stray NER label, not a person named often
     entities: list[Entity] = []
     text = doc_text(doc)

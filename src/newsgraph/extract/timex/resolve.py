@@ -171,7 +171,7 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
     kind = parts[0]
 
     if kind == "yearago" and parts[1:] == ["month"]:  # "the same month a year ago": the month told of, a year back
-        near = ctx.last is not None and re.fullmatch(r"\d{4}-\d{2}", ctx.last[0]) \
+        near = ctx.last is not None and cal.granularity(ctx.last[0]) == "month" \
             and ctx.here - ctx.last[2] <= SETTINGS.anaphora_reach
         if near:
             value, tid, _ = ctx.last  # type: ignore[misc]
