@@ -246,7 +246,7 @@ class Coref:
                 if any(self.index.at_token(c) for c in t.subtree):
                     return False
                 lemma = t.lemma_.lower()
-                return lemma not in self.lex.holder_nouns and not lemma.endswith(PEOPLE_SUFFIXES)
+                return not self.lex.names_people(lemma)
         return False
 
     def _place_for_it(self, entity_id: str, agreement: Agreement) -> bool:
@@ -336,10 +336,6 @@ class Coref:
             if after.match(text, m.end):
                 return True  # "Dmitry Peskov, the Kremlin spokesman"
         return False
-
-
-# Plural nouns of people, by their ending, beyond the listed ones: "protesters", "activists", "civilians".
-PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "ee")  # not "-ent": "events"; residents, students are listed
 
 
 def _clause_subject(verb: Token) -> Token | None:

@@ -10,6 +10,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "ee")  # "voter", "activist", "resident", "employee"
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -39,6 +41,11 @@ class Lexicon:
     judging_verbs: frozenset[str]  # attitudes that take "X as Y" ("sees Cruz as a uniter")
     holder_nouns: frozenset[str]  # who can want or believe ("voters", "most"), with the role and org nouns
     verbs: frozenset[str] = frozenset()  # every cue lemma above, to mend the tagger's lemmas ("hopes" -> "hop")
+
+    def names_people(self, lemma: str) -> bool:
+        """A common noun for people: listed ("voter", "resident"), or by its ending ("supporter", "activist"),
+        unless it names a happening ("event", "meeting")."""
+        return lemma in self.holder_nouns or (lemma.endswith(PEOPLE_SUFFIXES) and lemma not in self.mute_nouns)
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, or the cue lemma its form plainly inflects when the lemmatizer slipped."""

@@ -30,7 +30,6 @@ def is_document(subject: Token | None, lex: Lexicon) -> bool:
 
 
 HOLDER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PERCENT", "CARDINAL"})
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant")  # "voter", "supporter", "activist", "resident"
 
 
 def _holder(subject: Token, lex: Lexicon) -> bool:
@@ -42,7 +41,7 @@ def _holder(subject: Token, lex: Lexicon) -> bool:
     if subject.pos_ in ("PROPN", "NUM") or subject.ent_type_ in HOLDER_ENTS:
         return True
     lemma = subject.lemma_.lower()
-    return lemma in lex.holder_nouns or lemma.endswith(AGENT_SUFFIXES)
+    return lex.names_people(lemma)
 
 
 def _object(verb: Token, pronoun: bool = False) -> Token | None:
