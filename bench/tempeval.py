@@ -212,10 +212,7 @@ def run_meantime(limit: int | None, show: set[str]) -> Score:
 
     nlp = nlp_mod.load()
     total = Score()
-    for path in sorted((SHARED / "data" / "meantime").rglob("*.xml"))[:limit]:
-        d = read_meantime(path)
-        if d is None:
-            continue
+    for d in meantime_docs(limit):
         t0 = time.perf_counter()
         doc = nlp(d.text)
         t1 = time.perf_counter()
@@ -254,11 +251,16 @@ def evaluate(corpora: tuple[str, ...] = CORPORA, limit: int | None = None,
     return scores
 
 
-def run_peer(corpora: tuple[str, ...], limit: int | None) -> tuple[dict[str, Score], str]:
-    """HeidelTime's scores on the same documents, or {} and why it did not run."""
+def meantime_docs(limit: int | None) -> list[TmlDoc]:
+    """MEANTIME's public articles with their gold, in a fixed order."""
+    paths = sorted((SHARED / "data" / "meantime").rglob("*.xml"))[:limit]
+    return [d for p in paths if (d := read_meantime(p)) is not None]
+
+
+def peer_scores(docs: dict[str, list[TmlDoc]]) -> tuple[dict[str, Score], str]:
+    """HeidelTime's scores per corpus and overall on the same documents, or {} and why it did not run."""
     import heideltime_peer
 
-    docs = {c: [read_tml(p) for p in sorted((DATA / c).glob("*.tml"))[:limit]] for c in corpora}
     t0 = time.perf_counter()
     found, why = heideltime_peer.run([(d.name, d.text, d.dct) for ds in docs.values() for d in ds])
     seconds = time.perf_counter() - t0
@@ -269,7 +271,8 @@ def run_peer(corpora: tuple[str, ...], limit: int | None) -> tuple[dict[str, Sco
     for c, ds in docs.items():
         s = Score()
         for d in ds:
-            system = [Timex(x.start, x.end, x.text, x.type, x.value) for x in found[d.name]]
+            system = [Timex(x.start, x.end, x.text, x.type, x.value) for x in found[d.name]
+                      if d.scored_end is None or x.start < d.scored_end]
             one = score_doc(d.gold, system, d.name)
             one.docs = 1
             s.add(one)
@@ -280,13 +283,19 @@ def run_peer(corpora: tuple[str, ...], limit: int | None) -> tuple[dict[str, Sco
     return scores, ""
 
 
+def run_peer(corpora: tuple[str, ...], limit: int | None) -> tuple[dict[str, Score], str]:
+    """HeidelTime on the TimeBank/AQUAINT documents scored by run_corpus."""
+    return peer_scores({c: [read_tml(p) for p in sorted((DATA / c).glob("*.tml"))[:limit]] for c in corpora})
+
+
 def compare(ours: dict[str, Score], peer: dict[str, Score]) -> None:
-    """HeidelTime's rows and ours / HeidelTime per corpus."""
-    for name, s in peer.items():
+    """HeidelTime's rows and ours / HeidelTime per corpus (those both were run on)."""
+    rows = {name: s for name, s in peer.items() if name in ours}
+    for name, s in rows.items():
         f = s.figures()
         print(f"HeidelTime {name:9s} relaxed F1 {f['relaxed_f1']:.3f} | strict F1 {f['strict_f1']:.3f} | "
               f"type F1 {f['type_f1']:.3f} | value F1 {f['value_f1']:.3f}")
-    for name, s in peer.items():
+    for name, s in rows.items():
         a, b = ours[name].figures(), s.figures()
         print(f"ours/HeidelTime {name:9s} " + " | ".join(
             f"{k.replace('_f1', '')} {a[k] / b[k]:.3f}" for k in ("relaxed_f1", "strict_f1", "type_f1", "value_f1")
@@ -327,6 +336,12 @@ def main(argv: list[str] | None = None) -> int:
             for line in mt.errors:
                 print("VALUE\t" + line)
         report("MEANTIME", mt)
+        if not args.no_peer:
+            peer, why = peer_scores({"MEANTIME": meantime_docs(args.limit)})
+            if peer:
+                compare({"MEANTIME": mt}, peer)
+            else:
+                print(f"HeidelTime peer skipped on MEANTIME: {why}")
     print("HeidelTime on the TempEval-3 test set (published): value F1 0.776, strict F1 0.813")
     return 0
 
