@@ -5,12 +5,18 @@ with its own id, date, outlet, opening sentence and paragraph order, so every on
 while the actors recur as they do in news. Prints articles per second for each process count, the
 speed-up, peak RSS of the writer and of the workers, and the writer's RSS as the store grows.
 
-    .venv/bin/python bench/ingest.py [--articles 2000] [--processes 1 2]
+With ``--input html`` the same articles are written as one web page each (a site's header, menu, side bar
+and footer around the article, its date and outlet in the page's metadata), so that reading and HTML
+parsing are part of the measured work; the writer's share of all CPU time says how much of it the one
+main process still does.
+
+    .venv/bin/python bench/ingest.py [--articles 2000] [--processes 1 2] [--input jsonl|html]
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import random
@@ -60,6 +66,48 @@ def make_articles(n: int, path: Path, seed: int = 7) -> None:
                 "id": f"bench-{i}", "title": f"{title} ({i})", "published": f"2023-{1 + i % 12:02d}-{day:02d}",
                 "outlet": rng.choice(OUTLETS), "text": "\n\n".join([opening, *paragraphs]),
             }) + "\n")
+
+
+def _page(article: dict, rng: random.Random) -> str:
+    """One article as a news site serves it: the text in <p>s among the page's furniture."""
+    esc = html.escape
+    # About the weight of a real news page without its images: 60 menu links, 20 teasers, styles, scripts.
+    menu = "".join(f'<li class="nav-item"><a class="nav-link" href="/section/{rng.choice(CITIES).lower()}/{k}">'
+                   f"{rng.choice(CITIES)} {k}</a></li>" for k in range(60))
+    related = "".join(f'<li class="teaser"><a href="/story/{rng.randrange(10**6)}"><h3>Read more about '
+                      f"{rng.choice(CITIES)} and the region</h3><p>{esc(rng.choice(OUTLETS))} reports on what "
+                      f"happened next in {rng.choice(CITIES)}, with reactions.</p></a></li>" for _ in range(20))
+    style = "".join(f".c{k}{{margin:{k % 9}px;padding:{k % 7}px;color:#{k * 4099 % 0xFFFFFF:06x}}}"
+                    for k in range(300))
+    script = "".join(f"window.cfg{k}={{id:{rng.randrange(10**9)},slot:'ad-{k}',sizes:[[300,250],[728,90]]}};"
+                     for k in range(150))
+    body = "".join(f"<p>{esc(p)}</p>\n" for p in article["text"].split("\n\n"))
+    outlet, title = esc(article["outlet"]), esc(article["title"])
+    url = f"https://{article['outlet'].lower().replace(' ', '')}.example/{article['id']}"
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title} | {outlet}</title>'
+            f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="{outlet}">'
+            f'<meta property="og:url" content="{url}"><link rel="canonical" href="{url}">'
+            f'<meta property="article:published_time" content="{article["published"]}T08:30:00Z">'
+            f"<style>{style}</style><script>{script}</script></head><body>"
+            f'<header><div class="logo">{outlet}</div><nav><ul>{menu}</ul></nav></header>'
+            f'<main><article><h1>{title}</h1><div class="byline">By Staff Reporter, '
+            f'<time datetime="{article["published"]}">{article["published"]}</time></div>'
+            f'<div class="article-body">{body}</div></article>'
+            f'<aside><h2>Related</h2><ul>{related}</ul><div class="ad">Advertisement</div></aside></main>'
+            f"<footer><p>Subscribe to our newsletter.</p><p>© 2023 {outlet}. All rights reserved.</p>"
+            f'<ul><li><a href="/about">About us</a></li><li><a href="/privacy">Privacy</a></li></ul></footer>'
+            f"</body></html>\n")
+
+
+def make_pages(n: int, folder: Path, seed: int = 7) -> None:
+    """The articles of ``make_articles`` as one HTML page each in ``folder``."""
+    jsonl = folder / "articles.jsonl.tmp"
+    make_articles(n, jsonl, seed)
+    rng = random.Random(seed)
+    with jsonl.open(encoding="utf-8") as lines:
+        for i, line in enumerate(lines):
+            (folder / f"page-{i:05d}.html").write_text(_page(json.loads(line), rng), encoding="utf-8")
+    jsonl.unlink()
 
 
 def _spin(seconds: float) -> int:
@@ -140,16 +188,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--input", choices=["jsonl", "html"], default="jsonl",
+                        help="one JSONL file of articles, or a folder of one HTML page per article")
     args = parser.parse_args()
     from newsgraph import nlp
 
     nlp.load()  # loaded once here, shared by both runs and by the forked workers
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        articles = Path(tmp) / "articles.jsonl"
-        make_articles(args.articles, articles)
-        size = articles.stat().st_size / 1e6
-        print(f"{args.articles} articles ({size:.1f} MB of JSONL) from {len(base_texts())} base texts")
+        if args.input == "html":
+            articles = Path(tmp) / "pages"
+            articles.mkdir()
+            make_pages(args.articles, articles)
+            size = sum(f.stat().st_size for f in articles.iterdir()) / 1e6
+        else:
+            articles = Path(tmp) / "articles.jsonl"
+            make_articles(args.articles, articles)
+            size = articles.stat().st_size / 1e6
+        print(f"{args.articles} articles ({size:.1f} MB of {args.input.upper()}) from {len(base_texts())} base texts")
         for j in args.processes:
             r = run(articles, Path(tmp) / f"c{j}.db", j, args.articles)
             results.append(r)
@@ -171,8 +227,9 @@ def main() -> int:
             writer = many["writer_cpu_per_article"]
             workers = many["cpu_per_article"] - writer
             print(f"  CPU per article: serial {one['cpu_per_article'] * 1000:.0f} ms; with {many['processes']} "
-                  f"processes workers {workers * 1000:.0f} ms + writer {writer * 1000:.1f} ms; on idle cores "
-                  f"the writer caps the speed-up at {many['cpu_per_article'] / writer:.0f}x")
+                  f"processes workers {workers * 1000:.0f} ms + writer {writer * 1000:.1f} ms (the writer's share "
+                  f"of all CPU: {100 * writer / many['cpu_per_article']:.1f}%); on idle cores the writer caps the "
+                  f"speed-up at {many['cpu_per_article'] / writer:.0f}x")
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: writer {self_peak:.0f} MB, largest worker {child_peak:.0f} MB")
