@@ -6,8 +6,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsgraph.extract.eventing.lexicon import Cues, OfRole, load_lexicon, verb_forms
+from newsgraph.extract.eventing.complements import (
+    AIMED,
+    clause_targets,
+    condition_targets,
+    named_or_agent,
+    noun_content_targets,
+)
+from newsgraph.extract.eventing.lexicon import Cues, OfRole, verb_forms
 from newsgraph.extract.eventing.participants import Participants
+from newsgraph.extract.eventing.phrases import MODIFIERS, entities_of
+from newsgraph.extract.eventing.phrases import add as _add
+from newsgraph.extract.eventing.phrases import pobjs as _pobjs
 from newsgraph.extract.eventing.settings import EventSettings
 from newsgraph.extract.eventing.triggers import Trigger
 from newsgraph.model import EntityType, PloverType
@@ -16,23 +26,11 @@ _SUBJ = frozenset({"nsubj", "csubj"})
 # ccomp is not climbed: a complement clause has a subject of its own, and when the parser loses it, the
 # subject of "the newspaper added that ..." is the teller, not the actor.
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "relcl"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object is on the receiving end of an act ("attack on", "sanctions against").
 _TARGET_PREPS = frozenset({"against", "on", "upon", "at", "to", "toward", "towards", "into", "with", "over", "from"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
-# Noun modifiers that name a participant: "NATO summit", "Israeli raid", "Prigozhin's insurrection".
-_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
-# Prepositions that tie an unnamed group to a named one: "officials of X", "students at Y", "Kurds in Z".
-_MEMBER_PREPS = frozenset({"of", "from", "at", "including", "for"})
-# ... and where a group is ("students throughout Indonesia", "demonstrators in Baghdad"); not where an event
-# is ("the summit in Vilnius": that is its place).
-_GROUP_PREPS = frozenset({"in", "throughout", "across"})
-_QUANTITIES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-                         "dozen", "dozens", "some", "group", "number", "scores", "lot", "crowd", "part", "most"})
 # Light verbs whose object takes part in the nominal event too ("engaged peacekeepers in a firefight").
 _INVITING = frozenset({"invite", "bring", "summon", "gather", "convene", "engage"})
-# Prepositions that aim an act at someone ("deliver blows to", "an offensive against").
-_AIMED = frozenset({"to", "against", "on", "at", "toward", "towards"})
 # Verbs of a protest's purpose clause ("to demand", "to protest", "calling for").
 _PURPOSE_VERBS = frozenset({"demand", "protest", "call", "press", "urge", "denounce", "condemn", "oppose", "show"})
 _RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE})
@@ -45,59 +43,6 @@ class Roles:
     place: str | None = None
     anchor: Token | None = None  # the verb that carries tense, negation and time for the event
     frame: list[Token] = field(default_factory=list)  # tokens whose modifiers belong to the event
-
-
-def _add(ids: list[str], new: list[str]) -> None:
-    for i in new:
-        if i not in ids:
-            ids.append(i)
-
-
-def entities_of(tok: Token, index: Participants, depth: int) -> list[str]:
-    """Entities a phrase names as participants: its head, named modifiers when the head is unnamed, conjuncts."""
-    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-        tok = tok.head.head
-    ids: list[str] = []
-    own = index.at_token(tok)
-    if own:
-        ids.append(own)
-    elif tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
-        # Subjects and possessors only: an object pronoun ("defend them") is resolved too unreliably.
-        resolved = index.resolve(tok)
-        if resolved:
-            ids.append(resolved)
-    elif depth > 0:
-        # "Tens of thousands of students": a quantity passes the look through without using up depth.
-        step = 0 if tok.lemma_.lower() in _QUANTITIES else 1
-        for c in tok.children:
-            if c.dep_ in _MODIFIERS:
-                _add(ids, entities_of(c, index, depth - step))
-            elif c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        _add(ids, entities_of(p, index, depth - step))
-            elif c.dep_ == "prep" and c.lower_ in _GROUP_PREPS and tok.lemma_.lower() not in load_lexicon().by_noun:
-                # where a group is must be named right there ("students in Baghdad"); "headquarters in charge
-                # of the war in Ukraine" does not make Ukraine a participant
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        _add(ids, entities_of(p, index, 0))
-    # Conjuncts, also those the parser hangs on an apposition ("X, the head of Y, and Z, ...").
-    kids = [g for c in tok.children for g in ((c,) if c.dep_ != "appos" else tuple(c.children))]
-    if not ids and tok.tag_ == "NN":  # "the newspaper", "the spokesman": coreference, as a last resort
-        resolved = index.resolve(tok)
-        if resolved:
-            ids.append(resolved)
-    for c in kids:
-        if c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "along"):
-            target = c if c.dep_ == "conj" else next((g for g in c.subtree if g.dep_ == "pobj"), None)
-            if target is not None:
-                _add(ids, entities_of(target, index, depth))
-    return ids
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return [p for p in prep.children if p.dep_ == "pobj"]
 
 
 def _subject(
@@ -162,9 +107,12 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
             c.dep_ == "dobj" and verb.lemma_.lower() in trig.rule.topic_verbs
         ):
             meeting = reciprocal and trig.type is PloverType.CONSULT  # "met Macron"; but "accepted the plan of X"
-            _add(roles.actors if meeting else roles.targets, entities_of(c, index, depth))
-            if not meeting:  # "provided intelligence to Macedonia": whom the object is aimed at
-                _add(roles.targets, _aimed(c, index, depth))
+            if meeting:
+                _add(roles.actors, entities_of(c, index, depth))
+            else:  # "rejected calls by X": whose the unnamed object is
+                _add(roles.targets, named_or_agent(c, index, depth))
+                # "provided intelligence to Macedonia", "demanded a truce with X": whom it is aimed at
+                _add(roles.targets, _aimed(c, index, depth, with_party=not reciprocal))
             for p in (p for g in c.children if g.dep_ == "prep" and g.lower_ == "between" for p in _pobjs(g)):
                 _add(roles.targets, entities_of(p, index, depth))  # "brokered a deal between X and Y"
         elif c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
@@ -189,17 +137,20 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
     if trig.rule.frame and not roles.targets:  # "demanded that Hamas renounce", "threatened to attack Japan"
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp"):
-                _content_targets(c, index, depth, roles, subject=True)
+                _add(roles.targets, clause_targets(c, index, depth, roles.actors, subject=True))
+    if trig.type is PloverType.THREATEN and not roles.targets:  # "threatened to strike unless Israel ..."
+        _add(roles.targets, condition_targets(verb, index, depth, roles.actors))
     if trig.type is PloverType.PROTEST and not roles.targets:
         _purpose_targets(verb, index, depth, roles)
     roles.anchor = verb
 
 
-def _aimed(noun: Token, index: Participants, depth: int) -> list[str]:
-    """Whom a noun's "to/against/on" phrase aims it at: "sanctions against Nigeria", "aid to Macedonia"."""
+def _aimed(noun: Token, index: Participants, depth: int, with_party: bool = False) -> list[str]:
+    """Whom a noun's "to/against/on" phrase aims it at: "sanctions against Nigeria", "aid to Macedonia"; with
+    ``with_party``, also its "with" phrase ("demanded a truce with X", "broke off relations with X")."""
     ids: list[str] = []
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in _AIMED:
+        if c.dep_ == "prep" and (c.lower_ in AIMED or (with_party and c.lower_ == "with")):
             for p in _pobjs(c):
                 if index.type_of(index.at_token(p)) is EntityType.PLACE and c.lower_ == "on":
                     continue  # "sanctions on Monday"-like slips aside, "on" a place is where
@@ -207,29 +158,14 @@ def _aimed(noun: Token, index: Participants, depth: int) -> list[str]:
     return ids
 
 
-def _content_targets(clause: Token, index: Participants, depth: int, roles: Roles, subject: bool) -> None:
-    """Whom an embedded act is aimed at: its subject (for demands), object, or "to/against/on" phrase, also
-    one clause down ("threatened to launch an offensive against Iraq")."""
-    for g in clause.children:
-        if g.dep_ in ("nsubj", "nsubjpass") and subject or g.dep_ in ("dobj", "dative"):
-            _add(roles.targets, entities_of(g, index, depth))
-            for p in (p for c in g.children if c.dep_ == "prep" and c.lower_ in _AIMED for p in _pobjs(c)):
-                _add(roles.targets, entities_of(p, index, depth))
-        elif g.dep_ == "prep" and g.lower_ in _AIMED:
-            for p in _pobjs(g):
-                _add(roles.targets, entities_of(p, index, depth))
-        elif g.dep_ in ("xcomp", "ccomp") and not roles.targets:
-            _content_targets(g, index, depth, roles, subject=False)
-
-
 def _purpose_targets(verb: Token, index: Participants, depth: int, roles: Roles) -> None:
     """A protest's target from its purpose: "to demand the resignation of X", "in protest of X's policy"."""
     for c in verb.children:
         if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PURPOSE_VERBS:
-            _content_targets(c, index, depth, roles, subject=False)
+            _add(roles.targets, clause_targets(c, index, depth, roles.actors, subject=False))
         elif c.dep_ == "prep" and c.lower_ in ("against", "over"):
             for p in _pobjs(c):
-                _add(roles.targets, entities_of(p, index, depth))
+                _add(roles.targets, named_or_agent(p, index, depth))
 
 
 def _noun_roles(
@@ -239,9 +175,11 @@ def _noun_roles(
     depth = settings.max_nesting
     reciprocal = trig.rule.reciprocal and trig.type in _RECIPROCAL_TYPES
     for c in noun.children:
-        if c.dep_ in _MODIFIERS and c is not trig.extra:
+        if c.dep_ in MODIFIERS and c is not trig.extra:
             _add(roles.actors, entities_of(c, index, 0))
     _noun_preps(trig, noun, index, depth, reciprocal, roles)
+    if trig.rule.frame and not roles.targets:  # "its demand that Israel ease ...", "a threat to attack X"
+        _add(roles.targets, noun_content_targets(noun, index, depth, roles.actors))
     roles.frame.append(noun)
     # The verb that carries the noun: "held talks", "invited X to a meeting", "the meeting took place".
     head = noun
@@ -298,7 +236,9 @@ def _noun_preps(
             for p in _pobjs(c):
                 if word in _PLACE_PREPS and index.type_of(index.at_token(p)) is EntityType.PLACE:
                     continue
-                _add(dest, entities_of(p, index, depth))
+                # "an investigation into crimes committed by X": whose the unnamed act is
+                found = named_or_agent(p, index, depth) if dest is roles.targets else entities_of(p, index, depth)
+                _add(dest, found)
 
 
 def find_roles(

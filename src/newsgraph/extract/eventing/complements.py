@@ -1,0 +1,104 @@
+"""Targets inside what an act says, asks or promises: "demanded that X withdraw", "threatened to cut ties with
+X", "its demand that X disarm", "rejected calls by X", "threatened to strike unless X withdraws"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.eventing.participants import Participants
+from newsgraph.extract.eventing.phrases import add, entities_of, pobjs
+
+# Prepositions that aim an act at someone ("deliver blows to", "an offensive against").
+AIMED = frozenset({"to", "against", "on", "at", "toward", "towards"})
+# Inside an embedded act, also whom it is done with: the other party of "break off relations with X" or
+# "offered to negotiate with X" is whom the threat or offer concerns.
+_CONTENT_PREPS = AIMED | {"with"}
+# Marks of a condition put to someone: "... unless Baghdad accepts", "... if the United States deploys".
+_CONDITIONS = frozenset({"if", "unless"})
+# Marks of a noun's content clause: "the demand that X go", "the call for X to go".
+_CONTENT_MARKS = frozenset({"that", "for"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def agent_of(noun: Token, index: Participants, depth: int) -> list[str]:
+    """Who does what a noun names, by its "by" phrase: "calls by X", "crimes committed by X"."""
+    ids: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for p in pobjs(c):
+                add(ids, entities_of(p, index, depth))
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            for p in (p for a in c.children if a.dep_ == "agent" for p in pobjs(a)):
+                add(ids, entities_of(p, index, depth))
+    return ids
+
+
+def named_or_agent(tok: Token, index: Participants, depth: int) -> list[str]:
+    """The entities an object names, else (an act or a document: "rejected calls by X") whose it is."""
+    return entities_of(tok, index, depth) or agent_of(tok, index, depth)
+
+
+def _subject_ids(clause: Token, index: Participants, depth: int) -> list[str]:
+    ids: list[str] = []
+    for g in clause.children:
+        if g.dep_ in _SUBJECTS:
+            add(ids, entities_of(g, index, depth))
+    return ids
+
+
+def clause_targets(
+    clause: Token, index: Participants, depth: int, actors: list[str], subject: bool
+) -> list[str]:
+    """Whom an embedded act is aimed at. With ``subject`` (a that-clause), its own named subject when it has
+    one other than the actor: "demanded that Hamas renounce its struggle against Israel" is put to Hamas,
+    not Israel. Else its object or "to/against/on/with" phrase, also one clause down ("threatened to launch
+    an offensive against Iraq")."""
+    if subject:
+        named = [i for i in _subject_ids(clause, index, depth) if i not in actors]
+        if named:
+            return named
+    ids: list[str] = []
+    for g in clause.children:
+        if g.dep_ in ("dobj", "dative"):
+            add(ids, named_or_agent(g, index, depth))
+            for p in (p for c in g.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for p in pobjs(c)):
+                add(ids, entities_of(p, index, depth))
+        elif g.dep_ == "prep" and g.lower_ in _CONTENT_PREPS:
+            for p in pobjs(g):
+                add(ids, entities_of(p, index, depth))
+    ids = [i for i in ids if i not in actors]
+    if not ids:
+        for g in clause.children:
+            if g.dep_ in ("xcomp", "ccomp"):
+                add(ids, clause_targets(g, index, depth, actors, subject=False))
+    return ids
+
+
+def condition_targets(verb: Token, index: Participants, depth: int, actors: list[str]) -> list[str]:
+    """Whom a conditional threat is put to: the subject of its "unless/if" clause, on the threatening verb or
+    on the threatened act ("threatened to stop the talks if the United States deploys missiles")."""
+    ids: list[str] = []
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children):
+                add(ids, [i for i in _subject_ids(c, index, depth) if i not in actors])
+    return ids
+
+
+def _is_content(clause: Token) -> bool:
+    """A clause that says what a noun asks or threatens ("that X go", "for X to go", "to attack X"); not a
+    participle ("the deal reached in Paris") nor a relative clause ("the demand that X made")."""
+    if any(m.dep_ == "mark" and m.lower_ in _CONTENT_MARKS for m in clause.children):
+        return True
+    return clause.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
+def noun_content_targets(noun: Token, index: Participants, depth: int, actors: list[str]) -> list[str]:
+    """Whom the content of a demand, threat or offer noun is put to: "its demand that Israel ease the
+    restrictions", "its call for the United States to stop", "Russia's threat to attack Ukraine"."""
+    ids: list[str] = []
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "advcl", "relcl") and _is_content(c):
+            add(ids, clause_targets(c, index, depth, actors, subject=True))
+    return ids

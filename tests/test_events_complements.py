@@ -1,0 +1,110 @@
+"""Targets inside what an act says, asks or threatens: complement clauses, a noun's content, its agent."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import code, names
+
+
+def _event(nlp, text: str, trigger: str):
+    events, by_id = code(nlp, text)
+    acts = [e for e in events if e.trigger.split()[0] == trigger]
+    assert acts, [(e.type.value, e.trigger) for e in events]
+    return acts[0], by_id
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # the object or the addressee of the frame verb itself
+        ("The UN urged Iran to release the prisoners.", "urged", "Iran"),
+        ("France called on Germany to withdraw its troops from Mali.", "called", "Germany"),
+        ("Moscow warned Finland against joining NATO.", "warned", "Finland"),
+        ("China accused the United States of spying on its companies.", "accused", "the United States"),
+        ("The United States pledged aid to Ukraine.", "pledged", "Ukraine"),
+        # the embedded act's object or phrase
+        ("North Korea threatened to attack Japan.", "threatened", "Japan"),
+        ("Japan agreed to help Ukraine.", "agreed", "Ukraine"),
+        ("Iran warned that it would attack Israel.", "warned", "Israel"),
+        # ... and whom it is done with
+        ("Pakistan threatened to break off diplomatic relations with Congo.", "threatened", "Congo"),
+        ("Egypt offered to negotiate with Israel.", "offered", "Israel"),
+        # a that-clause's own subject
+        ("Washington demanded that Iran withdraw its troops from Syria.", "demanded", "Iran"),
+        ("Kenya warned that Somalia would face sanctions.", "warned", "Somalia"),
+    ],
+)
+def test_events_complements_target_of_a_frame_verb(nlp, text, trigger, target):
+    event, by_id = _event(nlp, text, trigger)
+    assert target in names(event.targets, by_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "not_target"),
+    [
+        ("Poland demanded that Germany pay reparations to Ukraine.", "demanded", "Germany", "Ukraine"),
+        ("Washington demanded that Hamas renounce its armed struggle against Israel.", "demanded", "Hamas",
+         "Israel"),
+        ("Putin accused NATO of trying to destroy Russia.", "accused", "NATO", "Russia"),
+    ],
+)
+def test_events_complements_demand_is_put_to_the_clause_subject_only(nlp, text, trigger, target, not_target):
+    event, by_id = _event(nlp, text, trigger)
+    got = names(event.targets, by_id)
+    assert target in got and not_target not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Russia threatened to stop the talks if the United States deploys missiles.", "the United States"),
+        ("Iran threatened to close the strait unless Britain released the tanker.", "Britain"),
+    ],
+)
+def test_events_complements_conditional_threat_is_put_to_the_condition_subject(nlp, text, target):
+    event, by_id = _event(nlp, text, "threatened")
+    assert target in names(event.targets, by_id)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran threatened to retaliate, while Israel attacked Syria.",  # a contrast, not a condition
+        "Russia threatened to retaliate after Ukraine shelled Belgorod.",  # a time, not a condition
+        "The United States warned that it would respond.",  # the actor's own act, aimed at nobody named
+        "Putin accused the West of trying to destroy Russia.",  # the accused is unnamed: not the one attacked
+    ],
+)
+def test_events_complements_no_target_from_an_unrelated_clause(nlp, text):
+    events, by_id = code(nlp, text)
+    assert events, text
+    assert not names(events[0].targets, by_id), [(e.trigger, names(e.targets, by_id)) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Turkey rejected calls by Sweden for talks.", "rejected", "Sweden"),
+        ("Britain rejected a request by Argentina for talks on the Falklands.", "rejected", "Argentina"),
+        ("Germany criticized the decision by Hungary to block the aid.", "criticized", "Hungary"),
+        ("Germany condemned attacks by Russia on Ukraine.", "condemned", "Russia"),
+    ],
+)
+def test_events_complements_agent_of_an_unnamed_object(nlp, text, trigger, target):
+    event, by_id = _event(nlp, text, trigger)
+    assert target in names(event.targets, by_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Israel reiterated its demand that Hamas release the hostages.", "demand", "Hamas"),
+        ("China repeated its call for the United States to stop arming Taiwan.", "call", "the United States"),
+        ("Russia's threat to attack Ukraine alarmed Europe.", "threat", "Ukraine"),
+        ("The EU demanded a ceasefire with Russia.", "demanded", "Russia"),
+    ],
+)
+def test_events_complements_content_of_a_noun(nlp, text, trigger, target):
+    event, by_id = _event(nlp, text, trigger)
+    assert target in names(event.targets, by_id)
