@@ -54,6 +54,26 @@ CASES = [
     # a past "planned": the date before it dates the planning, the date after it what was planned
     ("On Friday, the government planned to pay the first claims.", MONDAY, "Friday", "DATE", "2023-07-07"),
     ("Protesters planned a large demonstration on Saturday.", MONDAY, "Saturday", "DATE", "2023-07-15"),
+    # planned before a past telling ("was canceled") or ordered until a day: the nearest such day (Sunday DCT)
+    ("A memorial service planned for Saturday was canceled.", "2023-07-16", "Saturday", "DATE", "2023-07-15"),
+    ("A memorial service planned for Saturday will go ahead.", "2023-07-16", "Saturday", "DATE", "2023-07-22"),
+    ("The government ordered markets to remain closed until Friday.", "2023-07-13", "Friday", "DATE",
+     "2023-07-14"),
+    # vague counts from a told time are amounts: no day can be named
+    ("A few days later, the police arrested him.", MONDAY, "A few days later", "DURATION", "PXD"),
+    ("Several weeks earlier, he had resigned.", MONDAY, "Several weeks earlier", "DURATION", "PXW"),
+    ("Islam will one day be the second largest religion.", MONDAY, "one day", "DATE", "FUTURE_REF"),
+    ("He lost one day of work.", MONDAY, "one day", "DURATION", "P1D"),
+    ("Markets stay shut for the time being.", MONDAY, "the time being", "DATE", "PRESENT_REF"),
+    ("At 0800 UTC the banks acted.", MONDAY, "0800 UTC", "TIME", "2023-07-10T08:00Z"),
+    # the whole year of a period just told of, if it has begun; else the publication's year
+    ("It lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", MONDAY,
+     "the entire year", "DATE", "2005"),
+    ("By 2030 it wants to grow. It forecast an increase for the full year.", MONDAY, "the full year", "DATE",
+     "2023"),
+    # a year-ago period compares reported results, not a forecast quarter named just before
+    ("Losses will last through the third quarter of 2024. In the year-ago period, it earned $4 million.",
+     "2023-10-26", "the year-ago period", "DATE", "2022-Q3"),
     # a present tense with a weekday is a schedule: the nearest such day (Friday DCT: Monday ahead)
     ("He and Arafat meet separately Monday with the envoy.", "2023-07-14", "Monday", "DATE", "2023-07-17"),
     # a date before a noun dates a thing done ("a June agreement"), unless the thing is appointed ahead
@@ -80,7 +100,8 @@ CASES = [
     ("He visited the camp this summer.", MONDAY, "this summer", "DATE", "2023-SU"),
     ("The law was passed in the early 2000s.", MONDAY, "the early 2000s", "DATE", "200"),
     ("Rents rise every month.", MONDAY, "every month", "SET", "P1M"),
-    ("The company has grown over the past decade.", MONDAY, "the past decade", "DATE", "201"),
+    ("The company has grown over the past decade.", MONDAY, "the past decade", "DURATION", "P10Y"),
+    ("Wages fell in the last decade.", MONDAY, "the last decade", "DATE", "201"),
     ("It snowed heavily in the winter of nineteen ninety-four.", MONDAY, "the winter of nineteen ninety-four",
      "DATE", "1994-WI"),
     ("The race took a minute and a half.", MONDAY, "a minute and a half", "DURATION", "PT1M30S"),

@@ -54,6 +54,10 @@ def _aux(verb: Token) -> list[Token]:
     return [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
 
 
+def _infinitive(verb: Token | None) -> bool:
+    return verb is not None and verb.tag_ == "VB" and any(k.lower_ == "to" for k in _aux(verb))
+
+
 def _is_past(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(k.tag_ == "VBD" for k in _aux(verb))
 
@@ -87,12 +91,23 @@ def _is_past_perfect(verb: Token) -> bool:
                                                    and any(k.lower_ == "had" for k in _aux(verb.head)))
 
 
+def _clause_of_noun_is_past(participle: Token) -> bool:
+    """Whether the clause around the noun a participle modifies is in the past tense."""
+    noun = participle.head
+    if noun.i == participle.i:
+        return False
+    outer = governing_verb(noun.doc[noun.i:noun.i + 1])
+    return outer is not None and outer.i != participle.i and _is_past(outer)
+
+
 def tense(verb: Token | None) -> str:
     """'past', 'future', 'present' or '' (unknown) for the verb's clause."""
     if verb is None:
         return ""
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not _aux(verb) and verb.lemma_ not in PLANNING:
         return "past"  # "the terms, announced Friday, ...": a reduced relative reports what was done
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not _aux(verb) and _clause_of_noun_is_past(verb):
+        return "present"  # "a service planned for Saturday was canceled": planned before a past telling: nearest
     if _is_future(verb):
         return "future"
     aux = _aux(verb)
@@ -132,6 +147,8 @@ def direction(doc: Doc, start: int, end: int) -> str:
         return "future"  # "planned a rally on Saturday": what was planned; "On Friday, X planned ...": the planning
     if before.endswith(UNTIL) and (verb is None or verb.lemma_ in DEADLINE_VERBS or tense(verb) != "past"):
         return "future"
+    if before.endswith(UNTIL) and _infinitive(verb):
+        return "present"  # "ordered the markets to stay closed until Friday": a past order, its term nearest
     t = tense(verb)
     if t == "past":
         return "past"

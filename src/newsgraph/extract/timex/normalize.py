@@ -71,10 +71,13 @@ def year4(text: str) -> str:
 
 
 def clock(text: str, tables: dict[str, dict[str, str]]) -> str:
-    """'10:35 a.m.' -> '10:35', '10 p.m' -> '22:00', 'ten' -> '10:00', 'noon' -> '12:00'."""
+    """'10:35 a.m.' -> '10:35', '10 p.m' -> '22:00', '1630' -> '16:30', 'ten' -> '10:00', 'noon' -> '12:00'."""
     t = text.strip().lower()
     if t in tables["partofday"]:
         return tables["partofday"][t]
+    m = re.fullmatch(r"([01][0-9]|2[0-3])([0-5][0-9])", t)  # "0800", "1630": 24-hour without a colon
+    if m:
+        return f"{m.group(1)}:{m.group(2)}"
     m = re.match(r"([0-9]{1,2})(?::([0-9]{2}))?\s*([ap])?", t)
     if m:
         h, mi, ap = int(m.group(1)), m.group(2) or "00", m.group(3)

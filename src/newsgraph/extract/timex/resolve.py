@@ -141,8 +141,28 @@ def _landing(d: date, unit: str, k: int) -> date:
 def _same_period_year_before(parts: list[str], ctx: Context) -> bool:
     """'a year ago/earlier' right after a quarter is named means that quarter a year before (earnings news)."""
     one_year_back = parts[1:] in (["year", "MINUS", "1"], ["year", "1"])
-    return (one_year_back and ctx.last is not None and "-Q" in ctx.last[0]
-            and ctx.here - ctx.last[2] <= SETTINGS.anaphora_reach)
+    return one_year_back and _reported_quarter(ctx)
+
+
+def _reported_quarter(ctx: Context) -> bool:
+    """A quarter named just before that has begun: results compared with a year before are reported, not
+    forecast ("losses through the third quarter of 1990 ... In the year-ago period" compares this year's)."""
+    if ctx.last is None or "-Q" not in ctx.last[0] or ctx.here - ctx.last[2] > SETTINGS.anaphora_reach:
+        return False
+    start = _as_date(ctx.last[0])
+    return ctx.dct is None or start is None or start <= ctx.dct
+
+
+def _whole_year(ctx: Context) -> Resolved:
+    near = ctx.last is not None and ctx.here - ctx.last[2] <= SETTINGS.anaphora_reach
+    if near:
+        value, tid, _ = ctx.last  # type: ignore[misc]
+        begun = _as_date(value)
+        if begun is not None and (ctx.dct is None or begun <= ctx.dct):
+            return Resolved(value[:4], anchor=tid)
+    if ctx.dct is None:
+        return Resolved("XXXX", unresolved=True)
+    return Resolved(str(ctx.dct.year))
 
 
 def _as_date(value: str) -> date | None:
@@ -180,8 +200,11 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
             return Resolved("XXXX-XX", unresolved=True)
         return Resolved(f"{d.year - 1}-{d.month:02d}")
 
+    if kind == "wholeyear":  # "a $4.8 billion loss in the fourth quarter of 2005 and $8.6 billion for the entire
+        return _whole_year(ctx)  # year": the year of that quarter; a forecast "for the full year": this one
+
     if kind == "yearago":  # "the year-ago quarter": the quarter under discussion (else the last one), a year back
-        if ctx.last is not None and "-Q" in ctx.last[0] and ctx.here - ctx.last[2] <= SETTINGS.anaphora_reach:
+        if _reported_quarter(ctx):
             kind, parts = "AGO", ["AGO", "year", "1"]
         elif d is None:
             return Resolved("XXXX-QX", unresolved=True)
@@ -203,6 +226,8 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
                 # "Three days later" with no date told before it: counting ahead from the publication
                 # date would date the past in the future; the text gives an amount of time, not a date
                 return Resolved(cal.duration(n, unit), duration=True)
+        if kind == "ANA" and n == "X" and unit in cal.DURATION_UNITS:
+            return Resolved(cal.duration(n, unit), duration=True)  # "a few days later": an amount, no day to name
         if d is None or n == "X":
             if n == "X" and d is not None:
                 return Resolved("PAST_REF" if sign == "MINUS" else "FUTURE_REF")
