@@ -59,6 +59,13 @@ CASES = [
     ("A memorial service planned for Saturday will go ahead.", "2023-07-16", "Saturday", "DATE", "2023-07-22"),
     ("The government ordered markets to remain closed until Friday.", "2023-07-13", "Friday", "DATE",
      "2023-07-14"),
+    # "set" plans only as "set to" / "set for": a record set on a day was done
+    ("The index is near its record high set on Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1997-08-06"),
+    ("The vote was set for Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1998-08-06"),
+    ("It had ruled that he must go, and set Friday as the deadline.", "2000-01-15", "Friday", "DATE",
+     "2000-01-14"),
+    # "for the quarter" at a clause's end is the quarter reported; a named Quarter is a place
+    ("Two segments posted lower earnings for the quarter.", "1989-11-02", "the quarter", "DATE", "1989-Q3"),
     # vague counts from a told time are amounts: no day can be named
     ("A few days later, the police arrested him.", MONDAY, "A few days later", "DURATION", "PXD"),
     ("Several weeks earlier, he had resigned.", MONDAY, "Several weeks earlier", "DURATION", "PXW"),

@@ -10,6 +10,7 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll", "would"})  # "sai
 # verbs whose complement or own date lies ahead: "is set to discuss", "is scheduled for Friday"
 PLANNING = frozenset({"schedule", "plan", "expect", "set", "due", "intend", "hope", "aim", "propose",
                       "prepare", "slate", "poise", "vow", "promise", "threaten", "pledge"})
+SET_ONLY_AHEAD = frozenset({"set"})  # also a verb of deeds: "a record set on Aug. 6"
 # nouns of things appointed ahead: "the Nov. 7 election" takes its direction from the clause
 SCHEDULED = frozenset({"election", "vote", "ballot", "referendum", "deadline", "summit", "meeting", "hearing",
                        "trial", "talks", "conference", "visit", "launch", "date", "session", "poll",
@@ -54,6 +55,15 @@ def _aux(verb: Token) -> list[Token]:
     return [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
 
 
+def _plans(verb: Token) -> bool:
+    """A verb of planning; "set" only as "set to" / "set for" ("the record set on Aug. 6" was done)."""
+    if verb.lemma_ not in PLANNING:
+        return False
+    if verb.lemma_ in SET_ONLY_AHEAD:
+        return any(k.dep_ == "xcomp" or (k.dep_ == "prep" and k.lower_ == "for") for k in verb.children)
+    return True
+
+
 def _infinitive(verb: Token | None) -> bool:
     return verb is not None and verb.tag_ == "VB" and any(k.lower_ == "to" for k in _aux(verb))
 
@@ -70,7 +80,7 @@ def _is_future(verb: Token) -> bool:
         return True
     if verb.tag_ == "VB" and any(k.lower_ in FUTURE_MODALS for k in aux):
         return True
-    if verb.lemma_ in PLANNING and not _is_past_perfect(verb) and verb.tag_ != "VBD":  # "is set to"
+    if _plans(verb) and not _is_past_perfect(verb) and verb.tag_ != "VBD":  # "is set to"
         return True  # a past "planned" looks ahead only for a date after it (direction() decides)
     # "planned to leave on Thursday", "is to resume trading Tuesday": an infinitive under a plan or a
     # present / future clause looks ahead; under a past one ("staged rallies to mark ...") it does not
@@ -78,7 +88,7 @@ def _is_future(verb: Token) -> bool:
         head = verb.head
         if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
             return False
-        if head.lemma_ in PLANNING:
+        if _plans(head):
             return not _is_past_perfect(head)
         return tense(head) in ("future", "present")
     return False
@@ -104,7 +114,7 @@ def tense(verb: Token | None) -> str:
     """'past', 'future', 'present' or '' (unknown) for the verb's clause."""
     if verb is None:
         return ""
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not _aux(verb) and verb.lemma_ not in PLANNING:
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not _aux(verb) and not _plans(verb):
         return "past"  # "the terms, announced Friday, ...": a reduced relative reports what was done
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and not _aux(verb) and _clause_of_noun_is_past(verb):
         return "present"  # "a service planned for Saturday was canceled": planned before a past telling: nearest
@@ -142,7 +152,7 @@ def direction(doc: Doc, start: int, end: int) -> str:
         return "future"
     if BEHIND_WORDS & set(before.split()[-2:]):
         return "past"
-    if (verb is not None and verb.lemma_ in PLANNING and verb.tag_ == "VBD" and span.start > verb.i
+    if (verb is not None and _plans(verb) and verb.tag_ == "VBD" and span.start > verb.i
             and not _is_past_perfect(verb)):
         return "future"  # "planned a rally on Saturday": what was planned; "On Friday, X planned ...": the planning
     if before.endswith(UNTIL) and (verb is None or verb.lemma_ in DEADLINE_VERBS or tense(verb) != "past"):
