@@ -62,8 +62,8 @@ CASES = [
     # "set" plans only as "set to" / "set for": a record set on a day was done
     ("The index is near its record high set on Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1997-08-06"),
     ("The vote was set for Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1998-08-06"),
-    ("It had ruled that he must go, and set Friday as the deadline.", "2000-01-15", "Friday", "DATE",
-     "2000-01-14"),
+    ("The service had ruled that Elian must be returned to his father, and set Friday as the deadline for his "
+     "repatriation.", "2000-01-15", "Friday", "DATE", "2000-01-14"),
     # "for the quarter" at a clause's end is the quarter reported; a named Quarter is a place
     ("Two segments posted lower earnings for the quarter.", "1989-11-02", "the quarter", "DATE", "1989-Q3"),
     # vague counts from a told time are amounts: no day can be named
