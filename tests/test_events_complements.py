@@ -108,3 +108,30 @@ def test_events_complements_agent_of_an_unnamed_object(nlp, text, trigger, targe
 def test_events_complements_content_of_a_noun(nlp, text, trigger, target):
     event, by_id = _event(nlp, text, trigger)
     assert target in names(event.targets, by_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # the subject of a bare infinitive clause is acted on like an object
+        ("Serbia refused to allow NATO planes to land.", "refused", "NATO"),
+        ("The court allowed Alexei Navalny to appeal the verdict.", "allowed", "Alexei Navalny"),
+        # a content clause the parser hangs on the verb that carries the noun
+        ("The ILO reiterated its demand on Monday that Israel ease the restrictions.", "demand", "Israel"),
+        # the party of the act a noun or a preposition's object names
+        ("Italy announced a suspension of air links with Serbia.", "suspension", "Serbia"),
+        ("Kenya reneged on its promise to Somalia.", "reneged", "Somalia"),
+        # what a protest stands against, and what its purpose clause asks for
+        ("Protesters demonstrated in Minsk in defiance of Lukashenko.", "demonstrated", "Lukashenko"),
+        ("Students staged a hunger strike in protest of the Russian government's decision.", "hunger", "Russian"),
+        ("Kurds demonstrated in Kirkuk calling for independence from Iraq.", "demonstrated", "Iraq"),
+    ],
+)
+def test_events_complements_target_through_a_clause_or_noun(nlp, text, trigger, target):
+    event, by_id = _event(nlp, text, trigger)
+    assert target in names(event.targets, by_id)
+
+
+def test_events_complements_solidarity_is_no_protest_target(nlp):
+    event, by_id = _event(nlp, "Russian students staged a hunger strike in solidarity with Navalny.", "hunger")
+    assert "Navalny" not in names(event.targets, by_id)

@@ -18,6 +18,8 @@ _CONDITIONS = frozenset({"if", "unless"})
 # Marks of a noun's content clause: "the demand that X go", "the call for X to go".
 _CONTENT_MARKS = frozenset({"that", "for"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose "for" phrase is what is asked for, as an object would be ("calling for the removal of X").
+_ASKING = frozenset({"call", "press", "push", "ask", "lobby", "appeal", "plead"})
 
 
 def agent_of(noun: Token, index: Participants, depth: int) -> list[str]:
@@ -36,6 +38,20 @@ def agent_of(noun: Token, index: Participants, depth: int) -> list[str]:
 def named_or_agent(tok: Token, index: Participants, depth: int) -> list[str]:
     """The entities an object names, else (an act or a document: "rejected calls by X") whose it is."""
     return entities_of(tok, index, depth) or agent_of(tok, index, depth)
+
+
+def ecm_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb's bare infinitive clause, which the verb acts on as on an object: "allow X to
+    take part", "refused to allow planes to land" (a that-clause's subject is no object: "said that X ...")."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(m.dep_ == "mark" for m in c.children)
+        for g in c.children
+        if g.dep_ in _SUBJECTS
+    ]
 
 
 def _subject_ids(clause: Token, index: Participants, depth: int) -> list[str]:
@@ -58,12 +74,15 @@ def clause_targets(
         if named:
             return named
     ids: list[str] = []
+    asking = clause.lemma_.lower() in _ASKING
+    objects = [g for g in clause.children if g.dep_ in ("dobj", "dative")] + ecm_subjects(clause)
+    objects += [p for g in clause.children if asking and g.dep_ == "prep" and g.lower_ == "for" for p in pobjs(g)]
+    for g in objects:
+        add(ids, named_or_agent(g, index, depth))
+        for p in (p for c in g.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for p in pobjs(c)):
+            add(ids, entities_of(p, index, depth))
     for g in clause.children:
-        if g.dep_ in ("dobj", "dative"):
-            add(ids, named_or_agent(g, index, depth))
-            for p in (p for c in g.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for p in pobjs(c)):
-                add(ids, entities_of(p, index, depth))
-        elif g.dep_ == "prep" and g.lower_ in _CONTENT_PREPS:
+        if g.dep_ == "prep" and g.lower_ in _CONTENT_PREPS:
             for p in pobjs(g):
                 add(ids, entities_of(p, index, depth))
     ids = [i for i in ids if i not in actors]
@@ -97,8 +116,13 @@ def _is_content(clause: Token) -> bool:
 def noun_content_targets(noun: Token, index: Participants, depth: int, actors: list[str]) -> list[str]:
     """Whom the content of a demand, threat or offer noun is put to: "its demand that Israel ease the
     restrictions", "its call for the United States to stop", "Russia's threat to attack Ukraine"."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl") and _is_content(c)]
+    if noun.dep_ == "dobj":  # "reiterated its demand today that X ...": the parser hangs the clause on the verb
+        clauses += [
+            c for c in noun.head.children
+            if c.dep_ == "ccomp" and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
     ids: list[str] = []
-    for c in noun.children:
-        if c.dep_ in ("acl", "ccomp", "advcl", "relcl") and _is_content(c):
-            add(ids, clause_targets(c, index, depth, actors, subject=True))
+    for c in clauses:
+        add(ids, clause_targets(c, index, depth, actors, subject=True))
     return ids

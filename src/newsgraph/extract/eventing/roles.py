@@ -10,6 +10,7 @@ from newsgraph.extract.eventing.complements import (
     AIMED,
     clause_targets,
     condition_targets,
+    ecm_subjects,
     named_or_agent,
     noun_content_targets,
 )
@@ -33,6 +34,9 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 _INVITING = frozenset({"invite", "bring", "summon", "gather", "convene", "engage"})
 # Verbs of a protest's purpose clause ("to demand", "to protest", "calling for").
 _PURPOSE_VERBS = frozenset({"demand", "protest", "call", "press", "urge", "denounce", "condemn", "oppose", "show"})
+# Nouns of "in protest of X", "in defiance of X", "in opposition to X": X is what a protest is aimed at.
+_STANCE_NOUNS = frozenset({"protest", "defiance", "opposition"})
+_STANCE_PREPS = frozenset({"of", "against", "at", "over", "to"})
 _RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE})
 
 
@@ -102,6 +106,9 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
     for a in _agent(verb):
         _add(roles.actors, entities_of(a, index, depth))
     has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    if not has_object:  # "allowed Ouattara to take part": whom the verb lets, makes or helps do something
+        for c in ecm_subjects(verb):
+            _add(roles.targets, entities_of(c, index, depth))
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra and not (
             c.dep_ == "dobj" and verb.lemma_.lower() in trig.rule.topic_verbs
@@ -124,7 +131,10 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
                 ):  # "beat up detainees on the West Bank": where, not whom
                     roles.place = roles.place or eid
                     continue
-                _add(dest, entities_of(p, index, depth))
+                named = entities_of(p, index, depth) if dest is roles.actors else named_or_agent(p, index, depth)
+                _add(dest, named)
+                if dest is roles.targets and not [i for i in named if i not in roles.actors]:
+                    _add(dest, _aimed(p, index, depth))  # "reneged on its commitment to X"
         elif c.dep_ == "prep" and c.lower_ == "between":
             for p in _pobjs(c):
                 _add(roles.targets if not reciprocal else roles.actors, entities_of(p, index, depth))
@@ -166,6 +176,10 @@ def _purpose_targets(verb: Token, index: Participants, depth: int, roles: Roles)
         elif c.dep_ == "prep" and c.lower_ in ("against", "over"):
             for p in _pobjs(c):
                 _add(roles.targets, named_or_agent(p, index, depth))
+        elif c.dep_ == "prep" and c.lower_ == "in":  # "in protest of X's refusal", "in defiance of X"
+            for p in (p for p in _pobjs(c) if p.lemma_.lower() in _STANCE_NOUNS):
+                for q in (q for g in p.children if g.dep_ == "prep" and g.lower_ in _STANCE_PREPS for q in _pobjs(g)):
+                    _add(roles.targets, named_or_agent(q, index, depth))
 
 
 def _noun_roles(
@@ -180,6 +194,8 @@ def _noun_roles(
     _noun_preps(trig, noun, index, depth, reciprocal, roles)
     if trig.rule.frame and not roles.targets:  # "its demand that Israel ease ...", "a threat to attack X"
         _add(roles.targets, noun_content_targets(noun, index, depth, roles.actors))
+    if trig.type is PloverType.PROTEST and not roles.targets:  # "a hunger strike in protest of X's refusal"
+        _purpose_targets(noun, index, depth, roles)
     roles.frame.append(noun)
     # The verb that carries the noun: "held talks", "invited X to a meeting", "the meeting took place".
     head = noun
@@ -239,6 +255,8 @@ def _noun_preps(
                 # "an investigation into crimes committed by X": whose the unnamed act is
                 found = named_or_agent(p, index, depth) if dest is roles.targets else entities_of(p, index, depth)
                 _add(dest, found)
+                if word == "of" and dest is roles.targets:  # "a suspension of air links with X"
+                    _add(dest, _aimed(p, index, depth, with_party=not reciprocal))
 
 
 def find_roles(
