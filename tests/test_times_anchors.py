@@ -24,6 +24,9 @@ GOLD = [
      "the vote on the budget", "2023-04-14"),
     ("The ceasefire was signed on February 8. Fighting resumed four days after the ceasefire.", "four days",
      "2023-02-12", "ceasefire", "2023-02-08"),
+    # a place shared with another dated clause names no event: "the house" of April 8 does not date the sighting
+    ("He was shot on Oct. 23 at his house. The rifle was found April 8 behind the house. A jogger saw his car near "
+     "the house ten days before the shooting.", "ten days", "2022-10-13", "shooting", "2022-10-23"),
 ]
 
 

@@ -25,6 +25,8 @@ _CONTENT = ("NOUN", "VERB", "PROPN")
 # words that take part in an event phrase without naming the event
 _STOP_LEMMAS = frozenset({"be", "have", "do", "say", "tell", "report", "take", "place", "make", "day", "week",
                           "month", "year", "time", "just", "only"})
+# endings of nouns made from verbs of acts: meeting, agreement, election, attendance, approval, seizure
+EVENT_NOUN_ENDINGS = ("ing", "ment", "tion", "sion", "ance", "ence", "al", "ure")
 _DUR = re.compile(r"P(?P<n>[0-9]+)(?P<u>[DWMY])$")
 
 
@@ -60,15 +62,31 @@ def event_words(tokens: list[Token]) -> set[str]:
     return out
 
 
-def _clause_words(verb: Token) -> set[str]:
-    """The event a verb tells of: the verb and its subject / object / prepositional nouns."""
+def _clause_tokens(verb: Token) -> list[Token]:
+    """A verb and its subject / object / prepositional nouns."""
     toks = [verb]
     for k in verb.children:
         if k.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             toks.append(k)
         elif k.dep_ == "prep":
             toks.extend(p for p in k.children if p.dep_ == "pobj")
-    return event_words(toks)
+    return toks
+
+
+def _clause_words(verb: Token) -> set[str]:
+    """The event a verb tells of: the verb and its subject / object / prepositional nouns."""
+    return event_words(_clause_tokens(verb))
+
+
+def _event_of(verb: Token) -> set[str]:
+    """The event a verb tells of, for recall: the verb (unless a light one: "took place") and the nouns around it
+    that name events ("invited them to a meeting"); not things and places ("spotted a car near the house")."""
+    light = verb.lemma_.lower() in _STOP_LEMMAS
+    return event_words([t for t in _clause_tokens(verb) if (t.i == verb.i and not light) or _eventive(t)])
+
+
+def _eventive(noun: Token) -> bool:
+    return noun.lemma_.lower().endswith(EVENT_NOUN_ENDINGS)
 
 
 def dated_words(doc: Doc, t: TimeExpr) -> set[str]:
@@ -150,7 +168,7 @@ def date_from_event(doc: Doc, expr: TimeExpr, earlier: list[TimeExpr], memory: E
     verb = context.governing_verb(span)
     if verb is not None and verb.i > rel.i:  # that is the anchoring clause ("after X collapsed"): go above it
         verb = context.governing_verb(doc[verb.i: verb.i + 1])
-    g_words = (_clause_words(verb) if verb is not None else set()) - x_words
+    g_words = (_event_of(verb) if verb is not None else set()) - x_words
     value = None
     # (a) a day date in the same sentence on the same verb: "met ... on June 29, just five days after X"
     sent = span.sent
