@@ -69,3 +69,13 @@ def test_times_anchors_later_never_lands_after_the_dct(nlp):
     times, _ = find_times(nlp(text), DCT)
     t = next(t for t in times if t.text == "Two weeks later")
     assert t.value == "2023-W27"  # from June 24: counting from Friday July 7 would pass the DCT
+
+
+@pytest.mark.slow
+def test_times_anchors_clock_time_takes_the_day_of_its_event(nlp):
+    text = ("Slepian was shot to death last Oct. 23 at his home. The rifle was discovered April 8. "
+            "Slepian was shot at 10 p.m. as he stood in the kitchen.")
+    times, _ = find_times(nlp(text), "1999-04-19")
+    t = next(t for t in times if t.text == "10 p.m.")
+    assert t.value == "1998-10-23T22:00"
+    assert t.anchor == "t1"

@@ -68,6 +68,8 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         expr = TimeExpr(tid, text[m.start:m.end], m.start, m.end, ttype, res.value, anchor, mod or None)
         if m.rule.anchor == "event":
             anchors.date_from_event(doc, expr, times, memory, explicit)
+        elif raw.startswith(_CLOCK_ONLY) and expr.type is TimexType.TIME:
+            anchors.day_of_clock(doc, expr, memory)
         elif not raw.startswith("UNDEF-ANA"):
             explicit.add(tid)
         unresolved += res.unresolved
@@ -89,6 +91,7 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
 
 
 # relative values that date nothing new for later anaphora: deictic ones and comparisons
+_CLOCK_ONLY = "UNDEF-ANA-day-PLUS-0|T"  # a time of day whose day the text leaves to the context
 _COMPARED = ("UNDEF-REF", "UNDEF-AGO", "UNDEF-yearago", "UNDEF-ANA-year-MINUS")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"\d{4}-(\d{2})$")

@@ -107,6 +107,21 @@ def dated_words(doc: Doc, t: TimeExpr) -> set[str]:
     return set()
 
 
+def day_of_clock(doc: Doc, expr: TimeExpr, memory: EventMemory) -> None:
+    """A clock time with no day of its own ("was shot at 10 p.m.") takes the day the text gave its event
+    ("shot to death last Oct. 23"), however far back, rather than the last day mentioned."""
+    span = context.span_of(doc, expr.start, expr.end)
+    verb = context.governing_verb(span) if span is not None and len(span) else None
+    if verb is None or "T" not in expr.value:
+        return
+    hit = memory.recall(_event_of(verb))
+    if hit is None:
+        return
+    _, day, source = hit
+    expr.value = day[:10] + expr.value[expr.value.index("T"):]
+    expr.anchor = source
+
+
 def _relation_after(doc: Doc, span: Span) -> tuple[Token, int] | None:
     """The relation word right after the expression and its sign: ("after", +1)."""
     i = span.end
