@@ -64,6 +64,8 @@ CASES = [
     ("The vote was set for Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1998-08-06"),
     ("The service had ruled that Elian must be returned to his father, and set Friday as the deadline for his "
      "repatriation.", "2000-01-15", "Friday", "DATE", "2000-01-14"),
+    # a quarter of something is a share, not three months; a quarter's fee is a rate
+    ("It pays $5 a quarter, and more later.", MONDAY, "a quarter", "SET", "P3M"),
     # "for the quarter" at a clause's end is the quarter reported; a named Quarter is a place
     ("Two segments posted lower earnings for the quarter.", "1989-11-02", "the quarter", "DATE", "1989-Q3"),
     # vague counts from a told time are amounts: no day can be named
@@ -204,7 +206,12 @@ def test_times_values_governing_time_for_events(nlp):
     assert time_governing(doc, times, confirmed).value == "2023-07-10"
 
 
-@pytest.mark.parametrize("text", ["The memo was dated Feb. 30.", "It happened on the 31st of April."])
+@pytest.mark.parametrize("text", [
+    "The memo was dated Feb. 30.", "It happened on the 31st of April.",
+    # shares, not times: "a quarter of", "three quarters of"
+    "It wants to cut 789, or about a quarter, of its 3,200 dealers.", "He won three quarters of the vote.",
+    "We ate in the Latin Quarter.",
+])
 def test_times_values_impossible_dates_are_dropped(nlp, text):
     times, _ = find_times(nlp(text), MONDAY)
     assert times == []
