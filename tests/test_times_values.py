@@ -212,7 +212,7 @@ def test_times_values_governing_time_for_events(nlp):
     "It wants to cut 789, or about a quarter, of its 3,200 dealers.", "He won three quarters of the vote.",
     "We ate in the Latin Quarter.",
 ])
-def test_times_values_impossible_dates_are_dropped(nlp, text):
+def test_times_values_no_time_in_impossible_dates_and_shares(nlp, text):
     times, _ = find_times(nlp(text), MONDAY)
     assert times == []
 
