@@ -178,6 +178,17 @@ def run(articles: Path, db: Path, processes: int, n: int) -> dict:
             "load": (load_before + os.getloadavg()[0]) / 2}
 
 
+def reading_cpu(folder: Path, pages: int = 100) -> float:
+    """CPU seconds to read and parse one page, from up to ``pages`` pages read in this process."""
+    from newsgraph.read import read_path
+
+    files = sorted(folder.glob("*.html"))[:pages]
+    started = time.process_time()
+    for f in files:
+        list(read_path(f))
+    return (time.process_time() - started) / max(len(files), 1)
+
+
 def _cpu() -> tuple[float, float]:
     """CPU seconds of this process (the writer) and of its reaped children (the workers)."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -214,6 +225,9 @@ def main() -> int:
                   f"{r['rate']:.1f} articles/s; resolution {r['resolve_seconds']:.1f} s "
                   f"({r['actors']} actors, {r['events']} events); {r['cpu_per_article'] * 1000:.0f} ms CPU per "
                   f"article; machine load {r['load']:.1f}; writer RSS MB at n stored: {rss}")
+        self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        read_cpu = reading_cpu(articles) if args.input == "html" else None
     if len(results) > 1:
         one, many = results[0], results[-1]
         speedup = many["rate"] / one["rate"]
@@ -230,8 +244,13 @@ def main() -> int:
                   f"processes workers {workers * 1000:.0f} ms + writer {writer * 1000:.1f} ms (the writer's share "
                   f"of all CPU: {100 * writer / many['cpu_per_article']:.1f}%); on idle cores the writer caps the "
                   f"speed-up at {many['cpu_per_article'] / writer:.0f}x")
-    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            if read_cpu is not None:
+                # Before/after: the workers read the pages now; a writer that read them itself (as ingest did
+                # before) would add this much CPU per article to its own.
+                total, before = many["cpu_per_article"], writer + read_cpu
+                print(f"  reading and parsing a page: {read_cpu * 1000:.1f} ms CPU, in the workers; were the writer "
+                      f"to read the pages it would spend {before * 1000:.1f} ms per article ({100 * before / total:.1f}% "
+                      f"of all CPU) and cap the speed-up at {total / before:.0f}x instead of {total / writer:.0f}x")
     print(f"peak RSS: writer {self_peak:.0f} MB, largest worker {child_peak:.0f} MB")
     return 0
 

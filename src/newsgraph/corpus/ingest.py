@@ -234,8 +234,12 @@ def _sources(files: list[Path]) -> Iterator[Source | InputError]:
         seen_any = False
         with handle:  # a line at a time: a dump of any size is handed out in constant memory
             for number, data in enumerate(handle, start=1):
-                if data.strip():
-                    seen_any = True
+                if not data.strip():
+                    continue
+                seen_any = True
+                if len(data) > PIPELINE_DEFAULT.max_bytes:  # refused here, not copied to a worker
+                    yield from (e for e in parse_jsonl_line(data, f"{f}:{number}") if isinstance(e, InputError))
+                else:
                     yield Source(f"{f}:{number}", data)
         if not seen_any:
             yield InputError(f"{f}: empty input")
