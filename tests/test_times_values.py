@@ -194,6 +194,29 @@ def test_times_values_range_gives_both_ends(nlp):
     assert time_ranges(doc, times) == [("t1", "t2")]
 
 
+@pytest.mark.parametrize(("text", "got"), [
+    ("The summit is held on July 11-12 in Vilnius.", [("July 11", "2023-07-11"), ("12", "2023-07-12")]),
+    ("The summit was held July 11-12, 2021 in Vilnius.", [("July 11", "2021-07-11"), ("12, 2021", "2021-07-12")]),
+])
+def test_times_values_hyphenated_days_are_a_range(nlp, text, got):
+    doc = nlp(text)
+    times, _ = find_times(doc, MONDAY)
+    assert [(t.text, t.value) for t in times] == got
+    assert time_ranges(doc, times) == [("t1", "t2")]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The attack came in the early hours of Saturday.", "the early hours of Saturday", "2023-07-08TMO"),
+    ("He was held in the early hours of Thursday morning.", "the early hours of Thursday morning", "2023-07-06TMO"),
+    ("Overnight Friday, drones struck the capital.", "Overnight Friday", "2023-07-07TNI"),
+    ("On the morning of June 29, Putin met him.", "the morning of June 29", "2023-06-29TMO"),
+])
+def test_times_values_part_of_a_named_day(nlp, text, phrase, value):
+    times, _ = find_times(nlp(text), MONDAY)
+    t = next(t for t in times if t.text == phrase)
+    assert (t.type.value, t.value) == ("TIME", value)
+
+
 def test_times_values_governing_time_for_events(nlp):
     text = "Putin met Prigozhin on June 29. The Kremlin confirmed it on Monday."
     doc = nlp(text)

@@ -218,14 +218,15 @@ def date_from_event(doc: Doc, expr: TimeExpr, earlier: list[TimeExpr], memory: E
 
 
 def time_ranges(text: str, times: list[TimeExpr]) -> list[tuple[str, str]]:
-    """Pairs of time ids that bound a range: 'between May 2022 and May 2023', 'from 1990 to 1995'."""
+    """Pairs of time ids that bound a range: 'between May 2022 and May 2023', 'from 1990 to 1995', 'July 11-12'."""
     pairs = []
     for a, b in zip(times, times[1:], strict=False):
         if a.type is not TimexType.DATE or b.type is not TimexType.DATE:
             continue
-        gap = text[a.end:b.start].strip().lower()
+        raw_gap = text[a.end:b.start]
+        gap = raw_gap.strip().lower()
         before = text[max(0, a.start - 9):a.start].lower()
         if (gap in ("and", "-", "–", "to") and "between" in before) or (
-                gap in ("to", "until", "through", "-", "–") and "from" in before):
+                gap in ("to", "until", "through", "-", "–") and "from" in before) or raw_gap in ("-", "–"):
             pairs.append((a.id, b.id))
     return pairs
