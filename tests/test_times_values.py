@@ -59,6 +59,12 @@ CASES = [
     ("A memorial service planned for Saturday will go ahead.", "2023-07-16", "Saturday", "DATE", "2023-07-22"),
     ("The government ordered markets to remain closed until Friday.", "2023-07-13", "Friday", "DATE",
      "2023-07-14"),
+    # half a unit counts in the smaller one
+    ("The mutiny began on June 24. Half a year later, he was dead.", MONDAY, "Half a year later", "DATE",
+     "2023-12"),
+    ("Half a year later, he was dead.", MONDAY, "Half a year later", "DURATION", "P6M"),
+    ("The war began half a year ago.", MONDAY, "half a year ago", "DATE", "2023-01"),
+    ("The agency reported at 1400 local time.", MONDAY, "1400 local time", "TIME", "2023-07-10T14:00"),
     # "set" plans only as "set to" / "set for": a record set on a day was done
     ("The index is near its record high set on Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1997-08-06"),
     ("The vote was set for Aug. 6.", "1998-02-06", "Aug. 6", "DATE", "1998-08-06"),

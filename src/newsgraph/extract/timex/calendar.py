@@ -82,9 +82,16 @@ def ago(d: date, unit: str, n: float) -> str:
         back = d - timedelta(days=round(7 * n))
         return back.isoformat() if n <= SETTINGS.weeks_ago_as_day else iso_week(back)
     if n != int(n):  # "2 1/2 years ago": count in the smaller unit
-        smaller, k = _SMALLER.get(unit, (unit, 1))
-        return ago(d, smaller, n * k)
+        return ago(d, *in_whole_units(unit, n))
     return shift(d, unit, -int(n))
+
+
+def in_whole_units(unit: str, n: float) -> tuple[str, float]:
+    """A fractional count in the smaller unit: half a year is six months, 1.5 days 36 hours."""
+    while n != int(n) and unit in _SMALLER:
+        smaller, k = _SMALLER[unit]
+        unit, n = smaller, n * k
+    return unit, n
 
 
 def duration(n: str, unit: str) -> str:

@@ -218,6 +218,9 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
 
     if kind in ("REF", "ANA") and len(parts) >= 4:
         unit, sign, n = parts[1], parts[2], parts[3]
+        if n != "X" and float(n) != int(float(n)):  # "half a year later": six months later
+            unit, count = cal.in_whole_units(unit, float(n))
+            n = f"{count:g}"
         anchor = "dct"
         if kind == "ANA" and n != "X":
             k = _int(n) * (-1 if sign == "MINUS" else 1)
