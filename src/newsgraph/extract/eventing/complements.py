@@ -18,6 +18,10 @@ _CONDITIONS = frozenset({"if", "unless"})
 # Marks of a noun's content clause: "the demand that X go", "the call for X to go".
 _CONTENT_MARKS = frozenset({"that", "for"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them"})
+# Verbs whose object and participle form a small clause, not a noun and its modifier: in "have the case heard
+# by the court" the court hears the case; it did not bring it.
+_CAUSATIVES = frozenset({"have", "get", "want", "need", "see", "make", "let"})
 # Verbs whose "for" phrase is what is asked for, as an object would be ("calling for the removal of X").
 _ASKING = frozenset({"call", "press", "push", "ask", "lobby", "appeal", "plead"})
 
@@ -25,11 +29,13 @@ _ASKING = frozenset({"call", "press", "push", "ask", "lobby", "appeal", "plead"}
 def agent_of(noun: Token, index: Participants, depth: int) -> list[str]:
     """Who does what a noun names, by its "by" phrase: "calls by X", "crimes committed by X"."""
     ids: list[str] = []
+    small_clause = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CAUSATIVES
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             for p in pobjs(c):
                 add(ids, entities_of(p, index, depth))
-        elif c.dep_ == "acl" and c.tag_ == "VBN":
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1 and not small_clause:
+            # right after the noun: "... for watches, covered by U.S. tariffs" says nothing of whose they are
             for p in (p for a in c.children if a.dep_ == "agent" for p in pobjs(a)):
                 add(ids, entities_of(p, index, depth))
     return ids
@@ -42,7 +48,8 @@ def named_or_agent(tok: Token, index: Participants, depth: int) -> list[str]:
 
 def ecm_subjects(verb: Token) -> list[Token]:
     """The subject of a verb's bare infinitive clause, which the verb acts on as on an object: "allow X to
-    take part", "refused to allow planes to land" (a that-clause's subject is no object: "said that X ...")."""
+    take part", "refused to allow planes to land" (a that-clause's subject is no object: "said that X ...").
+    An object pronoun ("allowed them to march") is left out: object pronouns are resolved too unreliably."""
     return [
         g
         for c in verb.children
@@ -50,14 +57,15 @@ def ecm_subjects(verb: Token) -> list[Token]:
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         and not any(m.dep_ == "mark" for m in c.children)
         for g in c.children
-        if g.dep_ in _SUBJECTS
+        if g.dep_ in _SUBJECTS and g.lower_ not in _OBJECT_PRONOUNS
     ]
 
 
-def _subject_ids(clause: Token, index: Participants, depth: int) -> list[str]:
+def _subject_ids(clause: Token, index: Participants, depth: int, named: bool = False) -> list[str]:
+    """The entities a clause's subject names; with ``named``, only a subject that is no pronoun."""
     ids: list[str] = []
     for g in clause.children:
-        if g.dep_ in _SUBJECTS:
+        if g.dep_ in _SUBJECTS and not (named and g.pos_ == "PRON"):
             add(ids, entities_of(g, index, depth))
     return ids
 
@@ -66,14 +74,16 @@ def clause_targets(
     clause: Token, index: Participants, depth: int, actors: list[str], subject: bool
 ) -> list[str]:
     """Whom an embedded act is aimed at. With ``subject`` (a that-clause), its own named subject when it has
-    one other than the actor: "demanded that Hamas renounce its struggle against Israel" is put to Hamas,
+    one other than the actor, named as such: "demanded that Hamas renounce its struggle against Israel" is put to Hamas,
     not Israel. Else its object or "to/against/on/with" phrase, also one clause down ("threatened to launch
     an offensive against Iraq")."""
     if subject:
-        named = [i for i in _subject_ids(clause, index, depth) if i not in actors]
+        named = [i for i in _subject_ids(clause, index, depth, named=True) if i not in actors]
         if named:
             return named
-    ids: list[str] = []
+    # A pronoun subject is resolved less surely ("promised they would hand X over": "they" is mostly the
+    # promisers): it counts along with the objects.
+    ids: list[str] = _subject_ids(clause, index, depth) if subject else []
     asking = clause.lemma_.lower() in _ASKING
     objects = [g for g in clause.children if g.dep_ in ("dobj", "dative")] + ecm_subjects(clause)
     objects += [p for g in clause.children if asking and g.dep_ == "prep" and g.lower_ == "for" for p in pobjs(g)]

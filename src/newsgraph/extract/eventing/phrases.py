@@ -31,6 +31,17 @@ def pobjs(prep: Token) -> list[Token]:
     return [p for p in prep.children if p.dep_ == "pobj"]
 
 
+def _named_apposition(tok: Token, index: Participants) -> str | None:
+    """The entity a common noun's apposition names ("his uncle, Lazaro Gonzalez"); not a bracketed one (an
+    acronym, or the agency of a dateline: "TEHRAN (Xinhua) --"), nor one of a name (mostly a dateline's place)."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > 0 and c.doc[c.i - 1].text != "(" and (eid := index.at_token(c)):
+            return eid
+    return None
+
+
 def entities_of(tok: Token, index: Participants, depth: int) -> list[str]:
     """Entities a phrase names as participants: its head, named modifiers when the head is unnamed, conjuncts."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
@@ -60,6 +71,8 @@ def entities_of(tok: Token, index: Participants, depth: int) -> list[str]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(ids, entities_of(p, index, 0))
+    if not ids and (appos := _named_apposition(tok, index)) is not None:
+        ids.append(appos)  # "his uncle, Lazaro Gonzalez": named by the apposition when nothing else names it
     # Conjuncts, also those the parser hangs on an apposition ("X, the head of Y, and Z, ...").
     kids = [g for c in tok.children for g in ((c,) if c.dep_ != "appos" else tuple(c.children))]
     if not ids and tok.tag_ == "NN":  # "the newspaper", "the spokesman": coreference, as a last resort

@@ -106,8 +106,8 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
     for a in _agent(verb):
         _add(roles.actors, entities_of(a, index, depth))
     has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
-    if not has_object:  # "allowed Ouattara to take part": whom the verb lets, makes or helps do something
-        for c in ecm_subjects(verb):
+    if not has_object and roles.actors:  # "allowed Ouattara to run"; but "a decision allowed X to ..." tells
+        for c in ecm_subjects(verb):  # of no act between two parties
             _add(roles.targets, entities_of(c, index, depth))
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra and not (
@@ -117,9 +117,10 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
             if meeting:
                 _add(roles.actors, entities_of(c, index, depth))
             else:  # "rejected calls by X": whose the unnamed object is
-                _add(roles.targets, named_or_agent(c, index, depth))
+                named = named_or_agent(c, index, depth)
+                _add(roles.targets, named)
                 # "provided intelligence to Macedonia", "demanded a truce with X": whom it is aimed at
-                _add(roles.targets, _aimed(c, index, depth, with_party=not reciprocal))
+                _add(roles.targets, _aimed(c, index, depth, with_party=not reciprocal and not named))
             for p in (p for g in c.children if g.dep_ == "prep" and g.lower_ == "between" for p in _pobjs(g)):
                 _add(roles.targets, entities_of(p, index, depth))  # "brokered a deal between X and Y"
         elif c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
@@ -191,6 +192,9 @@ def _noun_roles(
     for c in noun.children:
         if c.dep_ in MODIFIERS and c is not trig.extra:
             _add(roles.actors, entities_of(c, index, 0))
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1:  # "accusations made by X"
+            for a in _agent(c):
+                _add(roles.actors, entities_of(a, index, depth))
     _noun_preps(trig, noun, index, depth, reciprocal, roles)
     if trig.rule.frame and not roles.targets:  # "its demand that Israel ease ...", "a threat to attack X"
         _add(roles.targets, noun_content_targets(noun, index, depth, roles.actors))
@@ -255,7 +259,7 @@ def _noun_preps(
                 # "an investigation into crimes committed by X": whose the unnamed act is
                 found = named_or_agent(p, index, depth) if dest is roles.targets else entities_of(p, index, depth)
                 _add(dest, found)
-                if word == "of" and dest is roles.targets:  # "a suspension of air links with X"
+                if word == "of" and dest is roles.targets and not found:  # "a suspension of air links with X"
                     _add(dest, _aimed(p, index, depth, with_party=not reciprocal))
 
 
