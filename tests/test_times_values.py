@@ -59,6 +59,12 @@ CASES = [
     ("A memorial service planned for Saturday will go ahead.", "2023-07-16", "Saturday", "DATE", "2023-07-22"),
     ("The government ordered markets to remain closed until Friday.", "2023-07-13", "Friday", "DATE",
      "2023-07-14"),
+    # weekends: "this weekend" is the DCT's own unless told in the past tense; "the weekend" the one just gone
+    ("Talks resume this weekend.", "2023-07-13", "this weekend", "DATE", "2023-W28-WE"),
+    ("Talks resumed this weekend.", MONDAY, "this weekend", "DATE", "2023-W27-WE"),
+    ("Markets rallied over the weekend.", MONDAY, "the weekend", "DATE", "2023-W27-WE"),
+    ("He comes next weekend.", MONDAY, "next weekend", "DATE", "2023-W28-WE"),
+    ("The Q2 results beat forecasts.", MONDAY, "Q2", "DATE", "2023-Q2"),
     # half a unit counts in the smaller one
     ("The mutiny began on June 24. Half a year later, he was dead.", MONDAY, "Half a year later", "DATE",
      "2023-12"),
@@ -239,7 +245,7 @@ def test_times_values_governing_time_for_events(nlp):
     "The memo was dated Feb. 30.", "It happened on the 31st of April.",
     # shares, not times: "a quarter of", "three quarters of"
     "It wants to cut 789, or about a quarter, of its 3,200 dealers.", "He won three quarters of the vote.",
-    "We ate in the Latin Quarter.",
+    "We ate in the Latin Quarter.", "He drives an Audi Q3.",
 ])
 def test_times_values_no_time_in_impossible_dates_and_shares(nlp, text):
     times, _ = find_times(nlp(text), MONDAY)

@@ -271,10 +271,8 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
     if kind == "weekend" or (kind in ("last", "next") and parts[-1] == "weekend"):
         if d is None:
             return Resolved("XXXX-WXX-WE", unresolved=True)
-        direction = ctx.direction()
-        if d.isoweekday() >= 6:
-            return Resolved(cal.iso_week(d) + "-WE")
-        return Resolved(cal.shift(d, "week", 0 if direction == "future" else -1) + "-WE")
+        rel = kind if kind != "weekend" else (parts[1].lower() if len(parts) > 1 else "the")
+        return Resolved(cal.shift(d, "week", _weekend_offset(d, rel, ctx.direction())) + "-WE")
 
     if kind == "quarter":
         q = parts[1]
@@ -313,6 +311,22 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
         return _holiday(parts[1:], ctx)
 
     return Resolved("XXXX", unresolved=True)
+
+
+def _weekend_offset(d: date, rel: str, direction: str) -> int:
+    """Weeks from the DCT's to the weekend meant. "This weekend" is the DCT's own (ahead on a weekday) unless told
+    in the past tense; "the weekend" is the one just gone unless the clause looks ahead; on a Saturday or
+    Sunday both are the current one, and "last" / "next" step one week from it."""
+    on_weekend = d.isoweekday() >= 6
+    if rel == "last":
+        return -1
+    if rel == "next":
+        return 1 if on_weekend else 0
+    if on_weekend:
+        return 0
+    if rel == "this":
+        return -1 if direction == "past" else 0
+    return 0 if direction == "future" else -1
 
 
 def _weekday(wd: int, direction: str, ctx: Context) -> Resolved:
