@@ -158,6 +158,8 @@ def load() -> RuleSet:
     word_classes = _word_classes(tables)
     rules = []
     for raw in _load_toml("rules.toml")["rule"]:
+        if "(?-i" in raw["pattern"]:  # the engine scans lower-cased text: capitals are asked for by group "cap"
+            raise ValueError(f"time rule {raw['id']}: no inline case flags; name the capitalized group 'cap'")
         body = _expand(raw["pattern"], macros)
         try:
             regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
