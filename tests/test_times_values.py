@@ -65,6 +65,7 @@ CASES = [
     ("Markets rallied over the weekend.", MONDAY, "the weekend", "DATE", "2023-W27-WE"),
     ("He comes next weekend.", MONDAY, "next weekend", "DATE", "2023-W28-WE"),
     ("The Q2 results beat forecasts.", MONDAY, "Q2", "DATE", "2023-Q2"),
+    ("Monday 10 July was quiet.", MONDAY, "Monday 10 July", "DATE", "2023-07-10"),
     # half a unit counts in the smaller one
     ("The mutiny began on June 24. Half a year later, he was dead.", MONDAY, "Half a year later", "DATE",
      "2023-12"),
