@@ -30,6 +30,8 @@ def _event(nlp, text: str, trigger: str):
         # ... and whom it is done with
         ("Pakistan threatened to break off diplomatic relations with Congo.", "threatened", "Congo"),
         ("Egypt offered to negotiate with Israel.", "offered", "Israel"),
+        ("Brazil offered to mediate between Russia and Ukraine.", "offered", "Ukraine"),
+        ("Qatar called for talks with the Taliban.", "called", "Taliban"),
         # a that-clause's own subject
         ("Washington demanded that Iran withdraw its troops from Syria.", "demanded", "Iran"),
         ("Kenya warned that Somalia would face sanctions.", "warned", "Somalia"),
@@ -199,3 +201,10 @@ def test_events_complements_participle_agent_is_a_nominal_events_actor(nlp):
 def test_events_complements_participle_agent_of_an_object_is_the_target(nlp):
     event, by_id = _event(nlp, "Serbia rejected the accusations made by Croatia on Monday.", "rejected")
     assert names(event.targets, by_id) == {"Croatia"}
+
+
+def test_events_complements_titled_subject_named_by_its_apposition(nlp):
+    event, by_id = _event(
+        nlp, "The Interior Minister, Aftab Sherpao, allowed Maulana Fazlur Rehman to hold the rally.", "allowed"
+    )
+    assert names(event.actors, by_id) and names(event.targets, by_id), (event.actors, event.targets)

@@ -10,9 +10,9 @@ from newsgraph.extract.eventing.phrases import add, entities_of, pobjs
 
 # Prepositions that aim an act at someone ("deliver blows to", "an offensive against").
 AIMED = frozenset({"to", "against", "on", "at", "toward", "towards"})
-# Inside an embedded act, also whom it is done with: the other party of "break off relations with X" or
-# "offered to negotiate with X" is whom the threat or offer concerns.
-_CONTENT_PREPS = AIMED | {"with"}
+# Inside an embedded act, also whom it is done with or between: the other party of "break off relations
+# with X", "offered to negotiate with X" or "to mediate between X and Y" is whom the threat or offer concerns.
+_CONTENT_PREPS = AIMED | {"with", "between"}
 # Marks of a condition put to someone: "... unless Baghdad accepts", "... if the United States deploys".
 _CONDITIONS = frozenset({"if", "unless"})
 # Marks of a noun's content clause: "the demand that X go", "the call for X to go".

@@ -32,9 +32,10 @@ def pobjs(prep: Token) -> list[Token]:
 
 
 def _named_apposition(tok: Token, index: Participants) -> str | None:
-    """The entity a common noun's apposition names ("his uncle, Lazaro Gonzalez"); not a bracketed one (an
-    acronym, or the agency of a dateline: "TEHRAN (Xinhua) --"), nor one of a name (mostly a dateline's place)."""
-    if tok.pos_ != "NOUN":
+    """The entity an unnamed noun's apposition names ("his uncle, Lazaro Gonzalez", "the Minister, X"); not a
+    bracketed one (an acronym, or the agency of a dateline: "Tehran (Xinhua) --"), nor that of a capitalised
+    dateline place ("CAPE TOWN, South Africa (AP) --")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.is_upper:
         return None
     for c in tok.children:
         if c.dep_ == "appos" and c.i > 0 and c.doc[c.i - 1].text != "(" and (eid := index.at_token(c)):

@@ -141,8 +141,10 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
                 _add(roles.targets if not reciprocal else roles.actors, entities_of(p, index, depth))
     if trig.extra is not None and trig.extra.dep_ in ("prt", "prep"):  # "called for the release of X"
         for p in _pobjs(trig.extra):
-            _add(roles.targets, entities_of(p, index, depth))
-            _add(roles.targets, _aimed(p, index, depth))  # "called for sanctions against Nigeria"
+            named = entities_of(p, index, depth)
+            _add(roles.targets, named)
+            # "called for sanctions against Nigeria", "pushed for talks with the Taliban"
+            _add(roles.targets, _aimed(p, index, depth, with_party=not reciprocal and not named))
     if trig.extra is not None and trig.extra.dep_ in ("dobj", "nsubjpass"):  # "imposed sanctions on X"
         _noun_preps(trig, trig.extra, index, depth, reciprocal, roles)
     if trig.rule.frame and not roles.targets:  # "demanded that Hamas renounce", "threatened to attack Japan"
