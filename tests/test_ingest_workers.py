@@ -6,7 +6,11 @@ import html
 import importlib
 import json
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,7 +32,7 @@ def _bodies() -> list[str]:
 def _page(i: int, body: str, dated: bool) -> str:
     """A news page: the article among a menu and a footer, its date in the metadata when ``dated``."""
     paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in [f"Dispatch number {i}.", *body.split("\n\n")])
-    date = f'<meta property="article:published_time" content="2023-07-{1 + i:02d}T08:00:00Z">' if dated else ""
+    date = f'<meta property="article:published_time" content="2023-07-{1 + i % 28:02d}T08:00:00Z">' if dated else ""
     return (f"<!DOCTYPE html><html><head><title>Report {i}</title>{date}"
             f'<meta property="og:site_name" content="Outlet {i}"></head><body>'
             f'<nav><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li></ul></nav>'
@@ -183,3 +187,37 @@ def test_ingest_workers_read_a_page_the_same_however_often_it_comes(tmp_path, nl
         again = ingest(store, [folder], n_process=1, progress=False)
     assert (report.stored, report.unchanged, report.failed) == (1, 4, [])
     assert (again.stored, again.unchanged, again.failed) == (0, 5, [])
+
+
+def test_ingest_workers_killed_run_keeps_what_it_stored(tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bodies, n = _bodies(), 40  # enough pages (five chunks) that the kill lands mid-run
+    for i in range(n):
+        (folder / f"page-{i:03d}.html").write_text(_page(i, bodies[i % len(bodies)], dated=True), encoding="utf-8")
+    db = tmp_path / "c.db"
+    cmd = [sys.executable, "-m", "newsgraph", "ingest", str(folder), "--db", str(db), "-j", "2", "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+            try:
+                with sqlite3.connect(db, timeout=1) as conn:
+                    if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= 3:
+                        break
+            except sqlite3.OperationalError:  # not created yet, or no table yet
+                continue
+        assert proc.poll() is None, "ingest finished before it could be killed: make the input bigger"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with open_store(db) as store:
+        kept = store.count("documents")
+        assert 3 <= kept < n
+        report = ingest(store, [folder], n_process=2, progress=False, do_resolve=False)
+        assert (report.unchanged, report.stored, report.failed) == (kept, n - kept, [])
+        assert store.count("documents") == n
