@@ -22,6 +22,8 @@ def test_times_calendar_duration(n, unit, want):
     ("week", -1, "2023-W27"), ("day", -1, "2023-07-09"), ("month", -1, "2023-06"), ("year", 1, "2024"),
     ("quarter", -1, "2023-Q2"), ("quarter", -5, "2022-Q2"), ("decade", 0, "202"), ("century", 0, "20"),
     ("weekend", -1, "2023-W27-WE"), ("half", 0, "2023-H2"),
+    # hours and minutes move within the day (counted from its middle), not by days
+    ("hour", -2, "2023-07-10"), ("hour", 3, "2023-07-10"), ("hour", -36, "2023-07-09"), ("minute", -90, "2023-07-10"),
 ])
 def test_times_calendar_shift_from_monday_2023_07_10(unit, k, want):
     assert cal.shift(date(2023, 7, 10), unit, k) == want

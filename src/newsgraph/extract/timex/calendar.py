@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from newsgraph.extract.timex.settings import SETTINGS
 
@@ -13,6 +13,7 @@ _DUR_CODE = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "da
              "year": ("", "Y"), "decade": ("", "E"), "century": ("", "C"), "millennium": ("", "L")}
 DURATION_UNITS = frozenset(_DUR_CODE)
 # a fraction of one unit expressed in the next smaller unit, for "2 1/2 years" -> P2Y6M
+_SECONDS = {"hour": 3600, "minute": 60, "second": 1}
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
             "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10),
             "century": ("year", 100)}
@@ -47,8 +48,10 @@ def quarter_of(d: date) -> int:
 
 def shift(d: date, unit: str, n: int) -> str:
     """The period of type ``unit`` that is n units from the one holding d, at that unit's granularity."""
-    if unit in ("day", "hour", "minute", "second"):
+    if unit == "day":
         return (d + timedelta(days=n)).isoformat()
+    if unit in _SECONDS:  # a day has no clock here: count from its middle, and name the day reached
+        return (datetime.combine(d, time(12)) + timedelta(seconds=n * _SECONDS[unit])).date().isoformat()
     if unit == "week":
         return iso_week(d + timedelta(weeks=n))
     if unit == "fortnight":
