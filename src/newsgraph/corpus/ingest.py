@@ -422,6 +422,7 @@ def _file_of(store: Store) -> str | None:
 
 
 def _may_hold_html(files: list[Path]) -> bool:
+    """Whether the workers may parse HTML, so the warm-up loads trafilatura once for all of them."""
     return any(f.suffix.lower() not in JSONL_SUFFIXES and f.suffix.lower() != ".txt" for f in files)
 
 
