@@ -225,6 +225,9 @@ def main() -> int:
                   f"{r['rate']:.1f} articles/s; resolution {r['resolve_seconds']:.1f} s "
                   f"({r['actors']} actors, {r['events']} events); {r['cpu_per_article'] * 1000:.0f} ms CPU per "
                   f"article; machine load {r['load']:.1f}; writer RSS MB at n stored: {rss}")
+            if r["writer_cpu_per_article"] is not None:
+                print(f"    the writer (main process): {r['writer_cpu_per_article'] * 1000:.1f} ms CPU per article, "
+                      f"{100 * r['writer_cpu_per_article'] / r['cpu_per_article']:.1f}% of all CPU")
         self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         read_cpu = reading_cpu(articles) if args.input == "html" else None
