@@ -84,6 +84,10 @@ CASES = [
     # vague counts from a told time are amounts: no day can be named
     ("A few days later, the police arrested him.", MONDAY, "A few days later", "DURATION", "PXD"),
     ("Several weeks earlier, he had resigned.", MONDAY, "Several weeks earlier", "DURATION", "PXW"),
+    ("Minutes later, the building collapsed.", MONDAY, "Minutes later", "DURATION", "PTXM"),
+    ("Days later, he was gone.", MONDAY, "Days later", "DURATION", "PXD"),
+    ("The ceasefire began at 6 a.m. local time on Sunday.", MONDAY, "6 a.m. local time on Sunday", "TIME",
+     "2023-07-09T06:00"),
     ("Islam will one day be the second largest religion.", MONDAY, "one day", "DATE", "FUTURE_REF"),
     ("He lost one day of work.", MONDAY, "one day", "DURATION", "P1D"),
     ("Markets stay shut for the time being.", MONDAY, "the time being", "DATE", "PRESENT_REF"),
