@@ -19,6 +19,7 @@ from newsgraph.extract.eventing.participants import Participants
 from newsgraph.extract.eventing.phrases import MODIFIERS, entities_of
 from newsgraph.extract.eventing.phrases import add as _add
 from newsgraph.extract.eventing.phrases import pobjs as _pobjs
+from newsgraph.extract.eventing.restrictions import restricted_places
 from newsgraph.extract.eventing.settings import EventSettings
 from newsgraph.extract.eventing.triggers import Trigger
 from newsgraph.model import EntityType, PloverType
@@ -275,6 +276,13 @@ def find_roles(
     else:
         _verb_roles(trig, index, settings, roles)
     roles.targets = [t for t in roles.targets if t not in roles.actors]
+    if not roles.targets:  # "imposed a curfew in Cizre": the place a restriction is laid on is its target
+        nouns = [t for t in (trig.extra, trig.token if trig.nominal else None) if t is not None]
+        if trig.rule.frame and not trig.nominal:  # "threatened to impose a curfew in Algiers"
+            nouns += [o for c in trig.token.children if c.dep_ in ("xcomp", "ccomp")
+                      for o in c.children if o.dep_ == "dobj"]
+        places = restricted_places(nouns, index, settings.max_nesting)
+        roles.targets = [t for t in places if t not in roles.actors]
     roles.place = roles.place or _place(roles.frame, index)
     if roles.place in roles.targets and trig.type in _RECIPROCAL_TYPES:
         roles.targets.remove(roles.place)

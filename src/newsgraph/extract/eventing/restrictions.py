@@ -1,0 +1,88 @@
+"""The place a restriction is laid on, as its target: "imposed a curfew in Cizre", "lifted the emergency in X"."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsgraph.extract.eventing.participants import Participants
+from newsgraph.extract.eventing.phrases import entities_of, pobjs
+from newsgraph.model import EntityType
+
+
+@dataclass(frozen=True, slots=True)
+class RestrictionRule:
+    id: str
+    nouns: frozenset[str]
+    preps: frozenset[str]
+    positive: tuple[dict[str, str], ...]
+    negative: tuple[dict[str, str], ...]
+
+
+@lru_cache(maxsize=1)
+def load_restrictions() -> RestrictionRule:
+    """The restriction nouns and their place prepositions, from resources/events/targets.toml."""
+    text = resources.files("newsgraph.resources").joinpath("events", "targets.toml").read_text("utf-8")
+    d = next(r for r in tomllib.loads(text)["rule"] if r["id"] == "restriction.place")
+    return RestrictionRule(
+        d["id"], frozenset(d["nouns"]), frozenset(d["preps"]), tuple(d.get("positive", [])),
+        tuple(d.get("negative", [])),
+    )
+
+
+def _names(noun: Token) -> set[str]:
+    """What a noun may be called in the list: "curfew", "martial law", "state of emergency"."""
+    lemma = noun.lemma_.lower()
+    out = {lemma, noun.lower_}
+    out |= {f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1}
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    out |= {f"{lemma} of {p.lemma_.lower()}" for p in (pobjs(of) if of is not None else [])}
+    return out
+
+
+def is_restriction(noun: Token) -> bool:
+    """Whether a noun, or the noun that holds it by "of" ("state of emergency"), names a restriction."""
+    nouns = load_restrictions().nouns
+    if _names(noun) & nouns:
+        return True
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return holder is not None and bool(_names(holder) & nouns)
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb that imposes, extends or lifts the restriction a noun names."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def restricted_places(nouns: list[Token], index: Participants, depth: int) -> list[str]:
+    """Places a restriction is laid on: the "in/on ..." phrase of a restriction noun, of the noun that holds
+    it ("a state of emergency in X"), or of the verb that imposes or lifts it."""
+    rule = load_restrictions()
+    heads: list[Token] = []
+    for noun in (n for n in nouns if is_restriction(n)):
+        heads.append(noun)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            heads.append(noun.head.head)
+        verb = _governor(noun)
+        if verb is not None:
+            heads.append(verb)
+    ids: list[str] = []
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in rule.preps:
+                for p in pobjs(c):
+                    for eid in entities_of(p, index, depth):
+                        if index.type_of(eid) is EntityType.PLACE and eid not in ids:
+                            ids.append(eid)
+    return ids
