@@ -79,6 +79,8 @@ CASES = [
      "repatriation.", "2000-01-15", "Friday", "DATE", "2000-01-14"),
     # a quarter of something is a share, not three months; a quarter's fee is a rate
     ("It pays $5 a quarter, and more later.", MONDAY, "a quarter", "SET", "P3M"),
+    ("Japan has had two consecutive quarters of negative growth.", MONDAY, "two consecutive quarters", "DURATION",
+     "P2Q"),
     # "for the quarter" at a clause's end is the quarter reported; a named Quarter is a place
     ("Two segments posted lower earnings for the quarter.", "1989-11-02", "the quarter", "DATE", "1989-Q3"),
     # vague counts from a told time are amounts: no day can be named
