@@ -46,3 +46,37 @@ def test_events_roles_target_of_an_object_aimed_at_someone(nlp, text, trigger, t
     acts = [e for e in events if e.trigger.split()[0] == trigger]
     assert acts, [(e.type.value, e.trigger) for e in events]
     assert target in names(acts[0].targets, by_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # a noun's phrase the parser hangs on the light verb that carries it
+        ("Judge Garzon opened fraud investigations against 28 Chilean officials suspected of taking bribes.",
+         "investigations", "Chilean"),
+        # the parties a mediation is between are its targets; the mediator is the actor
+        ("Qatar launched a mediation effort between Israel and Hamas.", "mediation", "Hamas"),
+        # "to X" parsed as a dative, after coordinated objects
+        ("The United States is providing satellite images and other military intelligence to Kenya which is "
+         "fighting al-Shabaab.", "providing", "Kenya"),
+        ("Japan provided tents and other supplies to Turkey.", "provided", "Turkey"),
+    ],
+)
+def test_events_roles_target_of_a_noun_or_dative_phrase(nlp, text, trigger, target):
+    events, by_id = code(nlp, text)
+    acts = [e for e in events if e.trigger.split()[0] == trigger]
+    assert acts, [(e.type.value, e.trigger) for e in events]
+    assert target in names(acts[0].targets, by_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("NATO tightened the blockade of Serbia with Albania's help.", "Albania"),
+        ("Israel bombed the camp with American support.", "American"),
+    ],
+)
+def test_events_roles_helper_is_no_target(nlp, text, helper):
+    events, by_id = code(nlp, text)
+    assert events, text
+    assert all(helper not in names(e.targets, by_id) for e in events), [(e.trigger, e.targets) for e in events]

@@ -35,6 +35,9 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 _INVITING = frozenset({"invite", "bring", "summon", "gather", "convene", "engage"})
 # Verbs of a protest's purpose clause ("to demand", "to protest", "calling for").
 _PURPOSE_VERBS = frozenset({"demand", "protest", "call", "press", "urge", "denounce", "condemn", "oppose", "show"})
+# "with X's help": X helps, it is not acted on.
+_HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "consent", "approval",
+                         "blessing", "permission", "mediation"})
 # Nouns of "in protest of X", "in defiance of X", "in opposition to X": X is what a protest is aimed at.
 _STANCE_NOUNS = frozenset({"protest", "defiance", "opposition"})
 _STANCE_PREPS = frozenset({"of", "against", "at", "over", "to"})
@@ -111,7 +114,11 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
         for c in ecm_subjects(verb):  # of no act between two parties
             _add(roles.targets, entities_of(c, index, depth))
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra and not (
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "providing photographs and intelligence to Macedonia"
+            for p in _pobjs(c):
+                _add(roles.actors if reciprocal and trig.type is PloverType.CONSULT else roles.targets,
+                     entities_of(p, index, depth))
+        elif c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra and not (
             c.dep_ == "dobj" and verb.lemma_.lower() in trig.rule.topic_verbs
         ):
             meeting = reciprocal and trig.type is PloverType.CONSULT  # "met Macron"; but "accepted the plan of X"
@@ -120,13 +127,17 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
             else:  # "rejected calls by X": whose the unnamed object is
                 named = named_or_agent(c, index, depth)
                 _add(roles.targets, named)
-                # "provided intelligence to Macedonia", "demanded a truce with X": whom it is aimed at
-                _add(roles.targets, _aimed(c, index, depth, with_party=not reciprocal and not named))
+                # "provided intelligence to Macedonia", "demanded a truce with X": whom it is aimed at, also
+                # from a conjoined object ("provided photographs and other intelligence to Macedonia")
+                for o in (c, *(g for g in c.children if g.dep_ == "conj")):
+                    _add(roles.targets, _aimed(o, index, depth, with_party=not reciprocal and not named))
             for p in (p for g in c.children if g.dep_ == "prep" and g.lower_ == "between" for p in _pobjs(g)):
                 _add(roles.targets, entities_of(p, index, depth))  # "brokered a deal between X and Y"
         elif c.dep_ in ("prep", "prt") and c.lower_ in _TARGET_PREPS:
             dest = roles.actors if reciprocal and c.lower_ == "with" else roles.targets
             for p in _pobjs(c):
+                if c.lower_ == "with" and p.lemma_.lower() in _HELP_NOUNS:
+                    continue  # "with Albania's help": a helper, not whom the act is aimed at
                 eid = index.at_token(p)
                 if index.type_of(eid) is EntityType.PLACE and (
                     c.lower_ in _PLACE_PREPS or (c.lower_ == "on" and has_object)
@@ -166,8 +177,8 @@ def _aimed(noun: Token, index: Participants, depth: int, with_party: bool = Fals
     for c in noun.children:
         if c.dep_ == "prep" and (c.lower_ in AIMED or (with_party and c.lower_ == "with")):
             for p in _pobjs(c):
-                if index.type_of(index.at_token(p)) is EntityType.PLACE and c.lower_ == "on":
-                    continue  # "sanctions on Monday"-like slips aside, "on" a place is where
+                if index.type_of(index.at_token(p)) is EntityType.PLACE and c.lower_ in ("on", "at"):
+                    continue  # "sanctions on Monday"-like slips aside, "on" or "at" a place is where
                 _add(ids, entities_of(p, index, depth))
     return ids
 
@@ -230,6 +241,8 @@ def _noun_roles(
         if trig.type is PloverType.PROTEST and not roles.targets:  # "staged a strike to demand X's exit"
             _purpose_targets(gov, index, depth, roles)
             _purpose_targets(noun, index, depth, roles)
+        if noun.dep_ == "dobj" and not roles.targets and not reciprocal:  # "opened investigations against X":
+            _add(roles.targets, _aimed(gov, index, depth))  # the parser hangs the noun's phrase on the verb
         if gov.lemma_.lower() in _INVITING:  # "invited Wagner's commanders to a meeting": they attend it
             for c in gov.children:
                 if c.dep_ == "dobj":
@@ -250,6 +263,8 @@ def _noun_preps(
                 dest = roles.actors
             elif word == "of":
                 dest = roles.actors if trig.rule.of_role is OfRole.ACTOR else roles.targets
+            elif word == "between" and trig.type in _RECIPROCAL_TYPES and not reciprocal:
+                dest = roles.targets  # "a mediation mission between Syria and Arafat": the mediated are targets
             elif word == "between" or (word == "with" and reciprocal):
                 dest = roles.actors
             elif word in _TARGET_PREPS or word == "for":  # "an amnesty for X", "support for Y"
@@ -259,6 +274,8 @@ def _noun_preps(
             for p in _pobjs(c):
                 if word in _PLACE_PREPS and index.type_of(index.at_token(p)) is EntityType.PLACE:
                     continue
+                if word == "with" and p.lemma_.lower() in _HELP_NOUNS:
+                    continue  # "a blockade with Albania's help"
                 # "an investigation into crimes committed by X": whose the unnamed act is
                 found = named_or_agent(p, index, depth) if dest is roles.targets else entities_of(p, index, depth)
                 _add(dest, found)
