@@ -64,6 +64,8 @@ CASES = [
     ("Talks resumed this weekend.", MONDAY, "this weekend", "DATE", "2023-W27-WE"),
     ("Markets rallied over the weekend.", MONDAY, "the weekend", "DATE", "2023-W27-WE"),
     ("He comes next weekend.", MONDAY, "next weekend", "DATE", "2023-W28-WE"),
+    ("The mutiny, on the weekend of June 24-25, shook Moscow.", MONDAY, "the weekend of June 24-25", "DATE",
+     "2023-W25-WE"),
     ("The Q2 results beat forecasts.", MONDAY, "Q2", "DATE", "2023-Q2"),
     ("Monday 10 July was quiet.", MONDAY, "Monday 10 July", "DATE", "2023-07-10"),
     # half a unit counts in the smaller one

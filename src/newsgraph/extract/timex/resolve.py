@@ -200,6 +200,16 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
             return Resolved("XXXX-XX", unresolved=True)
         return Resolved(f"{d.year - 1}-{d.month:02d}")
 
+    if kind == "weekendof":  # "the weekend of June 24-25"
+        month, day = int(parts[1]), int(parts[2])
+        if parts[3:4] and parts[3]:
+            year = int(parts[3])
+        elif d is not None:
+            year = cal.pick_year(d, month, day, ctx.direction())
+        else:
+            return Resolved("XXXX-WXX-WE", unresolved=True)
+        return Resolved(cal.iso_week(date(year, month, day)) + "-WE")
+
     if kind == "wholeyear":  # "a $4.8 billion loss in the fourth quarter of 2005 and $8.6 billion for the entire
         return _whole_year(ctx)  # year": the year of that quarter; a forecast "for the full year": this one
 
