@@ -132,6 +132,7 @@ CASES = [
     ("Rents rise every month.", MONDAY, "every month", "SET", "P1M"),
     ("The company has grown over the past decade.", MONDAY, "the past decade", "DURATION", "P10Y"),
     ("Wages fell in the last decade.", MONDAY, "the last decade", "DATE", "201"),
+    ("It was one of the events of the past century.", MONDAY, "the past century", "DURATION", "P1C"),
     ("It snowed heavily in the winter of nineteen ninety-four.", MONDAY, "the winter of nineteen ninety-four",
      "DATE", "1994-WI"),
     ("The race took a minute and a half.", MONDAY, "a minute and a half", "DURATION", "PT1M30S"),
@@ -254,7 +255,7 @@ def test_times_values_governing_time_for_events(nlp):
     "The memo was dated Feb. 30.", "It happened on the 31st of April.",
     # shares, not times: "a quarter of", "three quarters of"
     "It wants to cut 789, or about a quarter, of its 3,200 dealers.", "He won three quarters of the vote.",
-    "We ate in the Latin Quarter.", "He drives an Audi Q3.",
+    "We ate in the Latin Quarter.", "He drives an Audi Q3.", "He marched in the annual March for Life.",
 ])
 def test_times_values_no_time_in_impossible_dates_and_shares(nlp, text):
     times, _ = find_times(nlp(text), MONDAY)
