@@ -133,6 +133,8 @@ CASES = [
     ("The company has grown over the past decade.", MONDAY, "the past decade", "DURATION", "P10Y"),
     ("Wages fell in the last decade.", MONDAY, "the last decade", "DATE", "201"),
     ("It was one of the events of the past century.", MONDAY, "the past century", "DURATION", "P1C"),
+    ("He stepped down in March for health reasons.", MONDAY, "March", "DATE", "2023-03"),
+    ("Sales were $6 billion in the latest fiscal year.", MONDAY, "the latest fiscal year", "DATE", "2022"),
     ("It snowed heavily in the winter of nineteen ninety-four.", MONDAY, "the winter of nineteen ninety-four",
      "DATE", "1994-WI"),
     ("The race took a minute and a half.", MONDAY, "a minute and a half", "DURATION", "PT1M30S"),
