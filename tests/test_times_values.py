@@ -59,6 +59,9 @@ CASES = [
     ("A memorial service planned for Saturday will go ahead.", "2023-07-16", "Saturday", "DATE", "2023-07-22"),
     ("The government ordered markets to remain closed until Friday.", "2023-07-13", "Friday", "DATE",
      "2023-07-14"),
+    ("The government has continued to hold all markets closed until Friday.", "2023-07-13", "Friday", "DATE",
+     "2023-07-14"),
+    ("Markets were closed until Friday, when trading resumed.", "2023-07-13", "Friday", "DATE", "2023-07-07"),
     # weekends: "this weekend" is the DCT's own unless told in the past tense; "the weekend" the one just gone
     ("Talks resume this weekend.", "2023-07-13", "this weekend", "DATE", "2023-W28-WE"),
     ("Talks resumed this weekend.", MONDAY, "this weekend", "DATE", "2023-W27-WE"),

@@ -64,6 +64,20 @@ def _plans(verb: Token) -> bool:
     return True
 
 
+def _ongoing(verb: Token | None) -> bool:
+    """A clause in the present perfect or present progressive, here or in the clauses above it."""
+    for _ in range(SETTINGS.max_hops):
+        if verb is None:
+            return False
+        aux = {k.lower_ for k in _aux(verb)}
+        if aux & {"has", "have", "'ve", "is", "are", "am", "'s", "'re"}:
+            return True
+        if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = verb.head
+    return False
+
+
 def _infinitive(verb: Token | None) -> bool:
     return verb is not None and verb.tag_ == "VB" and any(k.lower_ == "to" for k in _aux(verb))
 
@@ -157,6 +171,8 @@ def direction(doc: Doc, start: int, end: int) -> str:
         return "future"  # "planned a rally on Saturday": what was planned; "On Friday, X planned ...": the planning
     if before.endswith(UNTIL) and (verb is None or verb.lemma_ in DEADLINE_VERBS or tense(verb) != "past"):
         return "future"
+    if before.endswith(UNTIL) and _ongoing(verb):
+        return "future"  # "has kept the markets closed until Friday": a state that lasts now ends ahead
     if before.endswith(UNTIL) and _infinitive(verb):
         return "present"  # "ordered the markets to stay closed until Friday": a past order, its term nearest
     t = tense(verb)
