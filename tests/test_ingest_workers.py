@@ -221,3 +221,24 @@ def test_ingest_workers_killed_run_keeps_what_it_stored(tmp_path, nlp):
         report = ingest(store, [folder], n_process=2, progress=False, do_resolve=False)
         assert (report.unchanged, report.stored, report.failed) == (kept, n - kept, [])
         assert store.count("documents") == n
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_ingest_workers_jsonl_lines_fail_by_file_and_line(tmp_path, nlp, n_process):
+    text = _bodies()[0]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join([json.dumps({"id": "a", "text": text}), "{not json", "", "[1, 2]",
+                               json.dumps({"id": "b", "text": f"Second.\n\n{text}"})]) + "\n", encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    inputs = [dump, tmp_path / "empty.jsonl", tmp_path / "gone.jsonl"]
+    with open_store(tmp_path / "c.db") as store:
+        report = ingest(store, inputs, n_process=n_process, progress=False, do_resolve=False)
+        failures = {f["key"]: f["error"] for f in store.failures()}
+        assert sorted(r[0] for r in store.conn.execute("SELECT id FROM documents")) == ["a", "b"]
+    assert failures == {
+        f"{dump}:2": f"{dump}:2: malformed JSON (Expecting property name enclosed in double quotes)",
+        f"{dump}:4": f"{dump}:4: a line must be a JSON object",
+        str(tmp_path / "empty.jsonl"): f"{tmp_path / 'empty.jsonl'}: empty input",
+        str(tmp_path / "gone.jsonl"): f"{tmp_path / 'gone.jsonl'}: no such file",
+    }
+    assert sorted(report.failed) == sorted(failures.values()) and report.seen == 2
