@@ -39,6 +39,7 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
     times: list[TimeExpr] = []
     mentioned: list[tuple[str, str, int, str]] = []
     last: tuple[str, str, int] | None = None
+    told: tuple[str, str, int] | None = None  # the latest resolved date of any kind, deictic ones too
     memory = anchors.EventMemory()
     explicit: set[str] = set()  # ids of dates the text states, not ones counted from another date
     unresolved = 0
@@ -50,7 +51,7 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         def direction(s: int = m.start, e: int = m.end) -> str:
             return context.direction(doc, s, e)
 
-        ctx = Context(d0, direction, mentioned, m.start, last)
+        ctx = Context(d0, direction, mentioned, m.start, last, told)
         try:
             res = resolve(raw, ctx)
         except (ValueError, KeyError, IndexError):  # a template the resolver cannot read: no guess
@@ -80,6 +81,8 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         # deictic expressions ("last week", "yesterday") count from the DCT: they set no narrative time
         # nor do comparisons ("a year ago", "a year earlier"): a second one counts from the same time, not
         # from the first ("up from $4 a year earlier" never means two years back)
+        if g is not None and "X" not in expr.value:
+            told = (expr.value, tid, expr.start)
         if g is not None and "X" not in expr.value and not raw.startswith(_COMPARED):
             mentioned.append((expr.value, tid, expr.start, g))
             if not raw.startswith(("UNDEF-yearago", "UNDEF-AGO", "UNDEF-ANA")):

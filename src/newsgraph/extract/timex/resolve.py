@@ -36,6 +36,7 @@ class Context:
     mentioned: list[tuple[str, str, int, str]] = field(default_factory=list)
     here: int = 0  # where the expression starts
     last: tuple[str, str, int] | None = None  # the latest date of any granularity, for "a year earlier"
+    told: tuple[str, str, int] | None = None  # the latest date told, "last year" included: "the year before"
 
 
 @dataclass
@@ -209,6 +210,14 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
         else:
             return Resolved("XXXX-WXX-WE", unresolved=True)
         return Resolved(cal.iso_week(date(year, month, day)) + "-WE")
+
+    if kind == "yearbefore":  # "$300 million last year, down from $450 million the year before."
+        if ctx.told is not None and ctx.here - ctx.told[2] <= SETTINGS.anaphora_reach:
+            value, tid, _ = ctx.told
+            return Resolved(str(int(value[:4]) - 1), anchor=tid)
+        if d is None:
+            return Resolved("XXXX", unresolved=True)
+        return Resolved(str(d.year - 1))
 
     if kind == "wholeyear":  # "a $4.8 billion loss in the fourth quarter of 2005 and $8.6 billion for the entire
         return _whole_year(ctx)  # year": the year of that quarter; a forecast "for the full year": this one
