@@ -123,6 +123,7 @@ def test_events_complements_content_of_a_noun(nlp, text, trigger, target):
         # the party of the act a noun or a preposition's object names
         ("Italy announced a suspension of air links with Serbia.", "suspension", "Serbia"),
         ("Kenya reneged on its promise to Somalia.", "reneged", "Somalia"),
+        ("Russia agreed to a ceasefire with Ukraine.", "agreed", "Ukraine"),
         # what a protest stands against, and what its purpose clause asks for
         ("Protesters demonstrated in Minsk in defiance of Lukashenko.", "demonstrated", "Lukashenko"),
         ("Students staged a hunger strike in protest of the Russian government's decision.", "hunger", "Russian"),

@@ -147,7 +147,8 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
                 named = entities_of(p, index, depth) if dest is roles.actors else named_or_agent(p, index, depth)
                 _add(dest, named)
                 if dest is roles.targets and not [i for i in named if i not in roles.actors]:
-                    _add(dest, _aimed(p, index, depth))  # "reneged on its commitment to X"
+                    # "reneged on its commitment to X", "agreed to a ceasefire with X"
+                    _add(dest, _aimed(p, index, depth, with_party=True))
         elif c.dep_ == "prep" and c.lower_ == "between":
             for p in _pobjs(c):
                 _add(roles.targets if not reciprocal else roles.actors, entities_of(p, index, depth))
