@@ -137,6 +137,8 @@ CASES = [
     ("Wages fell in the last decade.", MONDAY, "the last decade", "DATE", "201"),
     ("It was one of the events of the past century.", MONDAY, "the past century", "DURATION", "P1C"),
     ("He stepped down in March for health reasons.", MONDAY, "March", "DATE", "2023-03"),
+    ("The Dow fell on June 9. It had been up 300 points at the start of the day.", MONDAY, "the start of the day",
+     "DATE", "2023-06-09"),
     ("Revenue fell to $300 million last year, down from $450 million the year before.", MONDAY, "the year before",
      "DATE", "2021"),
     ("Profit rose to $5 million in 2019 from $4 million the year previous.", MONDAY, "the year previous", "DATE",
