@@ -70,6 +70,7 @@ CASES = [
     ("The mutiny, on the weekend of June 24-25, shook Moscow.", MONDAY, "the weekend of June 24-25", "DATE",
      "2023-W25-WE"),
     ("The Q2 results beat forecasts.", MONDAY, "Q2", "DATE", "2023-Q2"),
+    ("Growth slowed in the April-June quarter.", MONDAY, "the April-June quarter", "DATE", "2023-Q2"),
     ("Monday 10 July was quiet.", MONDAY, "Monday 10 July", "DATE", "2023-07-10"),
     # half a unit counts in the smaller one
     ("The mutiny began on June 24. Half a year later, he was dead.", MONDAY, "Half a year later", "DATE",
