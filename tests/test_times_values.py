@@ -123,6 +123,7 @@ CASES = [
     ("The deal was signed last Thursday.", MONDAY, "last Thursday", "DATE", "2023-07-06"),
     ("Protests are planned for next Saturday.", MONDAY, "next Saturday", "DATE", "2023-07-15"),
     ("Shops close on Christmas Day.", MONDAY, "Christmas Day", "DATE", "2023-12-25"),
+    ("The parade was held on Victory Day.", MONDAY, "Victory Day", "DATE", "2023-05-09"),
     ("The results came on Thanksgiving Day.", "1999-12-01", "Thanksgiving Day", "DATE", "1999-11-25"),
     ("The troops returned in early June.", MONDAY, "early June", "DATE", "2023-06"),
     ("Revenue fell in FY2022.", MONDAY, "FY2022", "DATE", "2022"),
