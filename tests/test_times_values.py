@@ -114,6 +114,9 @@ CASES = [
     ("He is trying to sell it under a June agreement.", "2023-10-10", "June", "DATE", "2023-06"),
     ("They searched for him after the Oct. 23 slaying.", "2024-05-06", "Oct. 23", "DATE", "2023-10-23"),
     ("Voters prepare for the Nov. 7 election.", "2023-10-10", "Nov. 7", "DATE", "2023-11-07"),
+    # a weekday owning a thing appointed ahead follows the clause; owning a thing done, it is past
+    ("Friday's talks will continue on Saturday.", MONDAY, "Friday", "DATE", "2023-07-14"),
+    ("They will try to get around Wednesday's ruling.", MONDAY, "Wednesday", "DATE", "2023-07-05"),
     # a second day borrows the month, and a year after both dates both
     ("The summit is held on April 24 and 25 in Washington.", "2023-02-10", "25", "DATE", "2023-04-25"),
     ("Talks were held on June 23 and 24, 2021.", "2023-02-10", "June 23", "DATE", "2021-06-23"),

@@ -55,6 +55,10 @@ def _aux(verb: Token) -> list[Token]:
     return [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
 
 
+def _scheduled(noun: Token) -> bool:
+    return noun.lemma_.lower() in SCHEDULED or noun.lower_ in SCHEDULED  # "talks" has the lemma "talk"
+
+
 def _plans(verb: Token) -> bool:
     """A verb of planning; "set" only as "set to" / "set for" ("the record set on Aug. 6" was done)."""
     if verb.lemma_ not in PLANNING:
@@ -154,11 +158,11 @@ def direction(doc: Doc, start: int, end: int) -> str:
     span = span_of(doc, start, end)
     if span is None or len(span) == 0:
         return ""
-    if span.root.dep_ == "poss":  # "Wednesday's ruling": it dates a noun, not the clause
-        return "past"
+    if span.root.dep_ == "poss" and not _scheduled(span.root.head):
+        return "past"  # "Wednesday's ruling": it dates a thing done, not the clause ("Friday's talks will ..." does)
     head = span.root.head
     if (span.root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i >= span.end
-            and head.lemma_ not in SCHEDULED):
+            and not _scheduled(head)):
         return "past"  # "the Oct. 23 slaying", "a June agreement": a thing already done, whatever the clause
     before = _left_words(doc, span)
     verb = governing_verb(span)
