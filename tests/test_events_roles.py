@@ -80,3 +80,25 @@ def test_events_roles_helper_is_no_target(nlp, text, helper):
     events, by_id = code(nlp, text)
     assert events, text
     assert all(helper not in names(e.targets, by_id) for e in events), [(e.trigger, e.targets) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "not_target"),
+    [
+        # the one complained to hears the complaint; the one complained about is the target
+        ("Lebanon complained to the United Nations over Israeli air raids.", "complained", "Israeli",
+         "the United Nations"),
+        # coordinated verbs right next to each other share their object
+        ("Japan condemned and sanctioned Russia.", "condemned", "Russia", None),
+        # ... but not a verb after a clause of its own
+        ("Kolber declined to identify other bidders but said Drabinsky's offer was all cash.", "declined", None,
+         "Drabinsky"),
+    ],
+)
+def test_events_roles_addressee_and_shared_object(nlp, text, trigger, target, not_target):
+    events, by_id = code(nlp, text)
+    acts = [e for e in events if e.trigger.split()[0] == trigger]
+    assert acts, [(e.type.value, e.trigger) for e in events]
+    got = names(acts[0].targets, by_id)
+    assert target is None or target in got, got
+    assert not_target is None or not_target not in got, got

@@ -113,6 +113,7 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
     if not has_object and roles.actors:  # "allowed Ouattara to run"; but "a decision allowed X to ..." tells
         for c in ecm_subjects(verb):  # of no act between two parties
             _add(roles.targets, entities_of(c, index, depth))
+    addressees: list[str] = []  # "complained to the UN over Israeli raids": the UN hears the complaint
     for c in verb.children:
         if c.dep_ == "dative" and c.pos_ == "ADP":  # "providing photographs and intelligence to Macedonia"
             for p in _pobjs(c):
@@ -146,12 +147,16 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
                     continue
                 named = entities_of(p, index, depth) if dest is roles.actors else named_or_agent(p, index, depth)
                 _add(dest, named)
+                if c.lower_ == "to" and trig.type is PloverType.ACCUSE:
+                    _add(addressees, named)
                 if dest is roles.targets and not [i for i in named if i not in roles.actors]:
                     # "reneged on its commitment to X", "agreed to a ceasefire with X"
                     _add(dest, _aimed(p, index, depth, with_party=True))
         elif c.dep_ == "prep" and c.lower_ == "between":
             for p in _pobjs(c):
                 _add(roles.targets if not reciprocal else roles.actors, entities_of(p, index, depth))
+    if addressees and any(t not in addressees for t in roles.targets):
+        roles.targets = [t for t in roles.targets if t not in addressees]
     if trig.extra is not None and trig.extra.dep_ in ("prt", "prep"):  # "called for the release of X"
         for p in _pobjs(trig.extra):
             named = entities_of(p, index, depth)
@@ -168,7 +173,28 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
         _add(roles.targets, condition_targets(verb, index, depth, roles.actors))
     if trig.type is PloverType.PROTEST and not roles.targets:
         _purpose_targets(verb, index, depth, roles)
+    if not has_object and not [t for t in roles.targets if t not in roles.actors]:
+        # "condemned and sanctioned Russia": the object the coordinated verbs share
+        shared = _shared_object(verb, index, depth, settings.max_shared_gap)
+        _add(roles.targets, [t for t in shared if t not in roles.actors])
     roles.anchor = verb
+
+
+def _shared_object(verb: Token, index: Participants, depth: int, max_gap: int) -> list[str]:
+    """The object and "to/against" phrase of a verb coordinated right after this one, which this one shares
+    ("condemned and sanctioned Russia", "donated and personally delivered goods to X"); not another clause's
+    ("X shelled Y and Z fired at W"), nor a later verb's ("declined to comment but said X's offer ...")."""
+    ids: list[str] = []
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return ids
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if conj.i - verb.i > max_gap or any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+            continue
+        for o in (g for g in conj.children if g.dep_ in ("dobj", "dative")):
+            _add(ids, entities_of(o, index, depth))
+            _add(ids, _aimed(o, index, depth))
+        _add(ids, _aimed(conj, index, depth))
+    return ids
 
 
 def _aimed(noun: Token, index: Participants, depth: int, with_party: bool = False) -> list[str]:

@@ -18,6 +18,9 @@ class EventSettings:
     require_participant: bool = True
     # Verb and object further apart than this are quoted as two words, not as the text between them.
     max_trigger_gap: int = 3
+    # Coordinated verbs further apart than this many tokens ("condemned and sanctioned", "donated and personally
+    # delivered") do not share an object: a verb after a clause of its own is another act.
+    max_shared_gap: int = 4
     # How many sentences back in the same paragraph a reference time is looked for: further back the
     # narrative time has usually moved on.
     context_sentences: int = 3
