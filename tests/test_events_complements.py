@@ -209,3 +209,8 @@ def test_events_complements_titled_subject_named_by_its_apposition(nlp):
         nlp, "The Interior Minister, Aftab Sherpao, allowed Maulana Fazlur Rehman to hold the rally.", "allowed"
     )
     assert names(event.actors, by_id) and names(event.targets, by_id), (event.actors, event.targets)
+
+
+def test_events_complements_participle_that_does_not_carry_the_act_names_no_actor(nlp):
+    events, by_id = code(nlp, "Sales rose on the great demand enjoyed by Apple's iPod players.")
+    assert not [e for e in events if e.type.value == "REQUEST"], [(e.trigger, e.actors) for e in events]

@@ -35,6 +35,8 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 _INVITING = frozenset({"invite", "bring", "summon", "gather", "convene", "engage"})
 # Verbs of a protest's purpose clause ("to demand", "to protest", "calling for").
 _PURPOSE_VERBS = frozenset({"demand", "protest", "call", "press", "urge", "denounce", "condemn", "oppose", "show"})
+# Participles besides the light verbs whose agent did what their noun names ("lawsuits brought by X").
+_BRINGING = frozenset({"bring", "level", "propose", "broker", "commit", "perpetrate", "stage", "voice", "raise"})
 # "with X's help": X helps, it is not acted on.
 _HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "consent", "approval",
                          "blessing", "permission", "mediation"})
@@ -173,7 +175,7 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
         _add(roles.targets, condition_targets(verb, index, depth, roles.actors))
     if trig.type is PloverType.PROTEST and not roles.targets:
         _purpose_targets(verb, index, depth, roles)
-    if not has_object and not [t for t in roles.targets if t not in roles.actors]:
+    if not has_object and not reciprocal and not [t for t in roles.targets if t not in roles.actors]:
         # "condemned and sanctioned Russia": the object the coordinated verbs share
         shared = _shared_object(verb, index, depth, settings.max_shared_gap)
         _add(roles.targets, [t for t in shared if t not in roles.actors])
@@ -233,8 +235,8 @@ def _noun_roles(
     for c in noun.children:
         if c.dep_ in MODIFIERS and c is not trig.extra:
             _add(roles.actors, entities_of(c, index, 0))
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1:  # "accusations made by X"
-            for a in _agent(c):
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1 and _carries(c, cues):
+            for a in _agent(c):  # "accusations made by X", "the accord signed by X and Y"
                 _add(roles.actors, entities_of(a, index, depth))
     _noun_preps(trig, noun, index, depth, reciprocal, roles)
     if trig.rule.frame and not roles.targets:  # "its demand that Israel ease ...", "a threat to attack X"
@@ -277,6 +279,12 @@ def _noun_roles(
         if passive:
             for a in _agent(gov):
                 _add(roles.actors, entities_of(a, index, depth))
+
+
+def _carries(verb: Token, cues: Cues) -> bool:
+    """Whether a participle carries out the act its noun names ("made", "launched", "brought", "signed"), so
+    that its agent is the act's actor; not "the demand enjoyed by the iPod"."""
+    return any(f in cues.light_verbs or f in _BRINGING for f in verb_forms(verb.lemma_.lower(), verb.lower_))
 
 
 def _noun_preps(
