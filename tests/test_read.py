@@ -107,6 +107,15 @@ def test_read_html_main_text_and_metadata():
     assert doc.outlet == "Harbour Gazette"
 
 
+def test_read_html_reads_a_page_the_same_every_time():
+    """trafilatura's deduplication cache outlives a call: without a fresh one per page the fourth read is empty."""
+    html = ("<html><body><article><p>The strike at the port ended on Monday after nine days, the union said in a "
+            "statement to reporters gathered at the gate.</p><p>Workers will return on Wednesday, according to the "
+            "ministry, which agreed to pay back wages owed since March.</p></article></body></html>")
+    texts = [read_text(html).text for _ in range(5)]
+    assert texts[0] and all(t == texts[0] for t in texts)
+
+
 def test_read_html_without_article_is_refused():
     with pytest.raises(InputError, match="no article text"):
         read_text("<html><body><nav>Home</nav></body></html>")

@@ -245,15 +245,6 @@ def _sources(files: list[Path]) -> Iterator[Source | InputError]:
             yield InputError(f"{f}: empty input")
 
 
-def _forget_pages_read() -> None:
-    """Trafilatura drops a paragraph it has seen more than twice in this process, across pages (its
-    deduplication cache outlives a call): cleared before each file, a page reads the same whatever was read
-    before it and in whichever worker, so a fourth copy of a wire story, or of one page, is not read empty."""
-    dedup = sys.modules.get("trafilatura.deduplication")
-    if dedup is not None:
-        dedup.LRU_TEST.clear()
-
-
 def _read_source(source: Source, job: _Job) -> Document | InputError | None:
     """Worker side: one input to its Document (``published`` dating an undated one), or why it did not read."""
     try:
@@ -261,7 +252,6 @@ def _read_source(source: Source, job: _Job) -> Document | InputError | None:
             if source.line is not None:
                 items = list(parse_jsonl_line(source.line, source.name))
             else:
-                _forget_pages_read()
                 items = list(read_path(source.name))
     except ReadTimeout:
         return InputError(f"{source.name}: reading took longer than {job.timeout:g} s")

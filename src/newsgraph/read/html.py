@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from newsgraph.errors import InputError
 from newsgraph.model import Document
@@ -15,6 +16,7 @@ def parse_html(raw: str, source: str | None = None, settings: Settings = DEFAULT
     import trafilatura  # imported here: plain-text users do not pay for lxml start-up
 
     name = source or "input"
+    _forget_pages_read()
     try:
         result = trafilatura.bare_extraction(
             raw, with_metadata=True, include_comments=False, include_tables=False,
@@ -36,6 +38,16 @@ def parse_html(raw: str, source: str | None = None, settings: Settings = DEFAULT
         url=_clean(result.get("url")),
         source=source,
     )
+
+
+def _forget_pages_read() -> None:
+    """Trafilatura's deduplication drops a paragraph seen more than twice in the process, across pages (its cache
+    outlives a call): cleared per page, a page reads the same whatever was read before it, so the fourth copy of a
+    wire story, or of one page, is not read empty. Boilerplate repeated inside a page is still dropped."""
+    dedup = sys.modules.get("trafilatura.deduplication")
+    lru = getattr(dedup, "LRU_TEST", None)
+    if lru is not None:
+        lru.clear()
 
 
 def _clean(value: object) -> str | None:
