@@ -209,6 +209,10 @@ def test_times_values_offsets_and_ids(nlp):
     ("The Kremlin said last week that it would act.", "last week", "XXXX-WXX"),
     ("He arrived yesterday.", "yesterday", "XXXX-XX-XX"),
     ("Sales rose this year.", "this year", "XXXX"),
+    ("The mutiny, on the weekend of June 24-25, shook Moscow.", "the weekend of June 24-25", "XXXX-WXX-WE"),
+    ("Revenue fell last year, down from $450 million the year before.", "the year before", "XXXX"),
+    ("It lost money for the entire year.", "the entire year", "XXXX"),
+    ("He left 36 hours ago.", "36 hours ago", "XXXX-XX-XX"),
 ])
 def test_times_values_without_dct_stay_unresolved_with_a_warning(nlp, text, phrase, value):
     times, warnings = find_times(nlp(text), None)
