@@ -114,6 +114,10 @@ CASES = [
     ("He is trying to sell it under a June agreement.", "2023-10-10", "June", "DATE", "2023-06"),
     ("They searched for him after the Oct. 23 slaying.", "2024-05-06", "Oct. 23", "DATE", "2023-10-23"),
     ("Voters prepare for the Nov. 7 election.", "2023-10-10", "Nov. 7", "DATE", "2023-11-07"),
+    # an infinitive after "due", "likely", "set" lies ahead; told in the past tense, the nearest such day
+    ("The minister is due to arrive on Friday.", "2023-07-12", "Friday", "DATE", "2023-07-14"),
+    ("The minister was due to arrive on Friday but cancelled.", "2023-07-12", "Friday", "DATE", "2023-07-14"),
+    ("The minister was due to arrive on Monday but cancelled.", "2023-07-12", "Monday", "DATE", "2023-07-10"),
     # a weekday owning a thing appointed ahead follows the clause; owning a thing done, it is past
     ("Friday's talks will continue on Saturday.", MONDAY, "Friday", "DATE", "2023-07-14"),
     ("They will try to get around Wednesday's ruling.", MONDAY, "Wednesday", "DATE", "2023-07-05"),

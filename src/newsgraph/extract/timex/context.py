@@ -15,6 +15,8 @@ SET_ONLY_AHEAD = frozenset({"set"})  # also a verb of deeds: "a record set on Au
 SCHEDULED = frozenset({"election", "vote", "ballot", "referendum", "deadline", "summit", "meeting", "hearing",
                        "trial", "talks", "conference", "visit", "launch", "date", "session", "poll",
                        "primary", "caucus", "debate", "inauguration", "opening", "start", "release", "due"})
+# adjectives whose infinitive lies ahead: "is due to arrive on Friday", "is likely to meet Monday"
+AHEAD_ADJECTIVES = frozenset({"due", "likely", "unlikely", "poised", "set", "expected", "bound", "about", "ready"})
 # modals that put the clause ahead: "could come as early as Tuesday"
 FUTURE_MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
 # words right before a date that point ahead whatever the tense: "as early as Tuesday", "until Friday"
@@ -136,6 +138,9 @@ def tense(verb: Token | None) -> str:
         return "past"  # "the terms, announced Friday, ...": a reduced relative reports what was done
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and not _aux(verb) and _clause_of_noun_is_past(verb):
         return "present"  # "a service planned for Saturday was canceled": planned before a past telling: nearest
+    if _infinitive(verb) and verb.head.pos_ == "ADJ" and verb.head.lower_ in AHEAD_ADJECTIVES:
+        told = tense(governing_verb(verb.doc[verb.head.i:verb.head.i + 1]))
+        return "present" if told == "past" else "future"  # "was due to arrive on Friday": either side, nearest
     if _is_future(verb):
         return "future"
     aux = _aux(verb)
