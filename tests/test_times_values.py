@@ -118,6 +118,9 @@ CASES = [
     ("The minister is due to arrive on Friday.", "2023-07-12", "Friday", "DATE", "2023-07-14"),
     ("The minister was due to arrive on Friday but cancelled.", "2023-07-12", "Friday", "DATE", "2023-07-14"),
     ("The minister was due to arrive on Monday but cancelled.", "2023-07-12", "Monday", "DATE", "2023-07-10"),
+    # a present tense telling of a thing appointed is a schedule ahead
+    ("The deadline expires on Sunday.", "2023-07-12", "Sunday", "DATE", "2023-07-16"),
+    ("Voting ends at 8 p.m. on Sunday.", "2023-07-12", "8 p.m. on Sunday", "TIME", "2023-07-16T20:00"),
     # a weekday owning a thing appointed ahead follows the clause; owning a thing done, it is past
     ("Friday's talks will continue on Saturday.", MONDAY, "Friday", "DATE", "2023-07-14"),
     ("They will try to get around Wednesday's ruling.", MONDAY, "Wednesday", "DATE", "2023-07-05"),

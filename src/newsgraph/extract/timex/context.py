@@ -14,7 +14,8 @@ SET_ONLY_AHEAD = frozenset({"set"})  # also a verb of deeds: "a record set on Au
 # nouns of things appointed ahead: "the Nov. 7 election" takes its direction from the clause
 SCHEDULED = frozenset({"election", "vote", "ballot", "referendum", "deadline", "summit", "meeting", "hearing",
                        "trial", "talks", "conference", "visit", "launch", "date", "session", "poll",
-                       "primary", "caucus", "debate", "inauguration", "opening", "start", "release", "due"})
+                       "primary", "caucus", "debate", "inauguration", "opening", "start", "release", "due",
+                       "voting", "polls", "ceasefire", "truce", "ultimatum"})
 # adjectives whose infinitive lies ahead: "is due to arrive on Friday", "is likely to meet Monday"
 AHEAD_ADJECTIVES = frozenset({"due", "likely", "unlikely", "poised", "set", "expected", "bound", "about", "ready"})
 # modals that put the clause ahead: "could come as early as Tuesday"
@@ -185,6 +186,9 @@ def direction(doc: Doc, start: int, end: int) -> str:
     if before.endswith(UNTIL) and _infinitive(verb):
         return "present"  # "ordered the markets to stay closed until Friday": a past order, its term nearest
     t = tense(verb)
+    if t == "present" and verb is not None and any(
+            k.dep_ in ("nsubj", "nsubjpass") and _scheduled(k) for k in verb.children):
+        return "future"  # "the deadline expires on Sunday", "voting ends at 8 p.m. Sunday": a schedule ahead
     if t == "past":
         return "past"
     if t == "future":
