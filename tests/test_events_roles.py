@@ -102,3 +102,24 @@ def test_events_roles_addressee_and_shared_object(nlp, text, trigger, target, no
     got = names(acts[0].targets, by_id)
     assert target is None or target in got, got
     assert not_target is None or not_target not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "not_target"),
+    [
+        # the place a protest blocks is where it is, not whom it is against
+        ("French farmers blocked the Europe Bridge for three hours.", "blocked", None, "the Europe Bridge"),
+        # the trigger's own object still names the acted on
+        ("Israel released Palestinian prisoners.", "released", "Palestinian", None),
+        # the "of" phrase of a verb trigger's object is acted on, not acting
+        ("Serbian forces lifted the siege of Sarajevo in 1996.", "lifted", "Sarajevo", None),
+    ],
+)
+def test_events_roles_object_of_a_two_word_trigger(nlp, text, trigger, target, not_target):
+    events, by_id = code(nlp, text)
+    acts = [e for e in events if e.trigger.split()[0] == trigger]
+    assert acts, [(e.type.value, e.trigger) for e in events]
+    got = names(acts[0].targets, by_id)
+    assert target is None or target in got, got
+    assert not_target is None or not_target not in got, got
+    assert target is None or target not in names(acts[0].actors, by_id)

@@ -121,7 +121,7 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
             for p in _pobjs(c):
                 _add(roles.actors if reciprocal and trig.type is PloverType.CONSULT else roles.targets,
                      entities_of(p, index, depth))
-        elif c.dep_ in ("dobj", "dative", "obj") and c is not trig.extra and not (
+        elif c.dep_ in ("dobj", "dative", "obj") and not (
             c.dep_ == "dobj" and verb.lemma_.lower() in trig.rule.topic_verbs
         ):
             meeting = reciprocal and trig.type is PloverType.CONSULT  # "met Macron"; but "accepted the plan of X"
@@ -129,6 +129,10 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
                 _add(roles.actors, entities_of(c, index, depth))
             else:  # "rejected calls by X": whose the unnamed object is
                 named = named_or_agent(c, index, depth)
+                if trig.extra is not None and c.i == trig.extra.i:
+                    # the trigger's own object ("released Palestinian prisoners"); a place it names is where
+                    # ("blocked the Europe Bridge")
+                    named = [i for i in named if index.type_of(i) is not EntityType.PLACE]
                 _add(roles.targets, named)
                 # "provided intelligence to Macedonia", "demanded a truce with X": whom it is aimed at, also
                 # from a conjoined object ("provided photographs and other intelligence to Macedonia")
@@ -166,7 +170,7 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
             # "called for sanctions against Nigeria", "pushed for talks with the Taliban"
             _add(roles.targets, _aimed(p, index, depth, with_party=not reciprocal and not named))
     if trig.extra is not None and trig.extra.dep_ in ("dobj", "nsubjpass"):  # "imposed sanctions on X"
-        _noun_preps(trig, trig.extra, index, depth, reciprocal, roles)
+        _noun_preps(trig, trig.extra, index, depth, reciprocal, roles, of_actor=False)
     if trig.rule.frame and not roles.targets:  # "demanded that Hamas renounce", "threatened to attack Japan"
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp"):
@@ -233,7 +237,7 @@ def _noun_roles(
     depth = settings.max_nesting
     reciprocal = trig.rule.reciprocal and trig.type in _RECIPROCAL_TYPES
     for c in noun.children:
-        if c.dep_ in MODIFIERS and c is not trig.extra:
+        if c.dep_ in MODIFIERS and (trig.extra is None or c.i != trig.extra.i):
             _add(roles.actors, entities_of(c, index, 0))
         elif c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1 and _carries(c, cues):
             for a in _agent(c):  # "accusations made by X", "the accord signed by X and Y"
@@ -288,16 +292,19 @@ def _carries(verb: Token, cues: Cues) -> bool:
 
 
 def _noun_preps(
-    trig: Trigger, head: Token, index: Participants, depth: int, reciprocal: bool, roles: Roles
+    trig: Trigger, head: Token, index: Participants, depth: int, reciprocal: bool, roles: Roles,
+    of_actor: bool = True,
 ) -> None:
-    """Participants in the prepositional phrases of a nominal event or of the verb it is the subject of."""
+    """Participants in the prepositional phrases of a nominal event or of the verb it is the subject of. The
+    object of a verb trigger (``of_actor`` False) has the verb's subject for actor: its "of" phrase is acted
+    on ("lifted the siege of Sarajevo")."""
     for c in head.children:
         if c.dep_ == "prep":
             word = c.lower_
             if word == "by":
                 dest = roles.actors
             elif word == "of":
-                dest = roles.actors if trig.rule.of_role is OfRole.ACTOR else roles.targets
+                dest = roles.actors if trig.rule.of_role is OfRole.ACTOR and of_actor else roles.targets
             elif word == "between" and trig.type in _RECIPROCAL_TYPES and not reciprocal:
                 dest = roles.targets  # "a mediation mission between Syria and Arafat": the mediated are targets
             elif word == "between" or (word == "with" and reciprocal):
