@@ -79,3 +79,14 @@ def test_times_anchors_clock_time_takes_the_day_of_its_event(nlp):
     t = next(t for t in times if t.text == "10 p.m.")
     assert t.value == "1998-10-23T22:00"
     assert t.anchor == "t1"
+
+
+@pytest.mark.slow
+def test_times_anchors_clock_time_right_before_a_counted_day_is_on_it(nlp):
+    text = ("Slepian was shot to death last Oct. 23. A jogger saw the car near the house at 6 a.m. ten days before "
+            "the shooting.")
+    times, _ = find_times(nlp(text), "1999-04-19")
+    clock = next(t for t in times if t.text == "6 a.m.")
+    day = next(t for t in times if t.text == "ten days")
+    assert (day.value, clock.value) == ("1998-10-13", "1998-10-13T06:00")
+    assert clock.anchor == day.id

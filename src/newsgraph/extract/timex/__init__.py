@@ -42,6 +42,7 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
     told: tuple[str, str, int] | None = None  # the latest resolved date of any kind, deictic ones too
     memory = anchors.EventMemory()
     explicit: set[str] = set()  # ids of dates the text states, not ones counted from another date
+    clock_only: set[str] = set()  # ids of times of day the text gave no day of their own
     unresolved = 0
     for m in chosen:
         tid = f"t{len(times) + 1}"
@@ -69,8 +70,10 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         expr = TimeExpr(tid, text[m.start:m.end], m.start, m.end, ttype, res.value, anchor, mod or None)
         if m.rule.anchor == "event":
             anchors.date_from_event(doc, expr, times, memory, explicit)
+            _clock_takes_day(text, times, clock_only, expr)
         elif raw.startswith(_CLOCK_ONLY) and expr.type is TimexType.TIME:
             anchors.day_of_clock(doc, expr, memory)
+            clock_only.add(tid)
         elif not raw.startswith("UNDEF-ANA"):
             explicit.add(tid)
         unresolved += res.unresolved
@@ -93,11 +96,22 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
     return times, warnings
 
 
-# relative values that date nothing new for later anaphora: deictic ones and comparisons
 _CLOCK_ONLY = "UNDEF-ANA-day-PLUS-0|T"  # a time of day whose day the text leaves to the context
+# relative values that date nothing new for later anaphora: deictic ones and comparisons
 _COMPARED = ("UNDEF-REF", "UNDEF-AGO", "UNDEF-yearago", "UNDEF-ANA-year-MINUS")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"\d{4}-(\d{2})$")
+
+
+def _clock_takes_day(text: str, times: list[TimeExpr], clock_only: set[str], day: TimeExpr) -> None:
+    """"At 6 a.m. ten days before the shooting": a bare time of day right before a day counted from an event
+    is on that day."""
+    prev = times[-1] if times else None
+    if (prev is None or prev.id not in clock_only or text[prev.end:day.start].strip()
+            or day.type is not TimexType.DATE or granularity(day.value) != "day" or "T" not in prev.value):
+        return
+    prev.value = day.value[:10] + prev.value[prev.value.index("T"):]
+    prev.anchor = day.id
 
 
 def _impossible(value: str) -> bool:
