@@ -31,6 +31,7 @@ def _event(nlp, text: str, trigger: str):
         ("Pakistan threatened to break off diplomatic relations with Congo.", "threatened", "Congo"),
         ("Egypt offered to negotiate with Israel.", "offered", "Israel"),
         ("Brazil offered to mediate between Russia and Ukraine.", "offered", "Ukraine"),
+        ("Kenya offered to host talks between Ethiopia and Eritrea.", "offered", "Eritrea"),
         ("Qatar called for talks with the Taliban.", "called", "Taliban"),
         # a that-clause's own subject
         ("Washington demanded that Iran withdraw its troops from Syria.", "demanded", "Iran"),
@@ -162,6 +163,8 @@ def test_events_complements_bare_infinitive_subject_needs_a_named_actor(nlp, tex
         ("Iraq vowed to take control of Jordan's border with Israel.", "vowed", "Jordan", "Israel"),
         # a participle after a comma says nothing of whose the object is
         ("Timex requested lower duties for watches, covered by U.S. tariffs.", "requested", None, "U.S."),
+        # "between" on an object that is no act names no parties
+        ("Britain declined to give a breakdown between Barclays and HSBC.", "declined", None, "HSBC"),
         # "have X heard by Y": Y hears X
         ("Britain and France agreed to have the case heard by a Dutch court.", "agreed", None, "Dutch"),
     ],

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.eventing.lexicon import load_lexicon
 from newsgraph.extract.eventing.participants import Participants
 from newsgraph.extract.eventing.phrases import add, entities_of, pobjs
 
 # Prepositions that aim an act at someone ("deliver blows to", "an offensive against").
 AIMED = frozenset({"to", "against", "on", "at", "toward", "towards"})
 # Inside an embedded act, also whom it is done with or between: the other party of "break off relations
-# with X", "offered to negotiate with X" or "to mediate between X and Y" is whom the threat or offer concerns.
+# with X", "offered to negotiate with X" or "to mediate between X and Y" is whom the threat or offer concerns
+# ("between" on an object only when the object is an act: "host talks between X and Y", not "give a
+# breakdown between the loans and the shares").
 _CONTENT_PREPS = AIMED | {"with", "between"}
 # Marks of a condition put to someone: "... unless Baghdad accepts", "... if the United States deploys".
 _CONDITIONS = frozenset({"if", "unless"})
@@ -89,8 +92,11 @@ def clause_targets(
     objects += [p for g in clause.children if asking and g.dep_ == "prep" and g.lower_ == "for" for p in pobjs(g)]
     for g in objects:
         add(ids, named_or_agent(g, index, depth))
-        for p in (p for c in g.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for p in pobjs(c)):
-            add(ids, entities_of(p, index, depth))
+        act = g.lemma_.lower() in load_lexicon().by_noun
+        for c in (c for c in g.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS):
+            if c.lower_ != "between" or act:
+                for p in pobjs(c):
+                    add(ids, entities_of(p, index, depth))
     for g in clause.children:
         if g.dep_ == "prep" and g.lower_ in _CONTENT_PREPS:
             for p in pobjs(g):

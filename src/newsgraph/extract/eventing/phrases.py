@@ -31,6 +31,10 @@ def pobjs(prep: Token) -> list[Token]:
     return [p for p in prep.children if p.dep_ == "pobj"]
 
 
+def _pronoun_possessor(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
 def _named_apposition(tok: Token, index: Participants) -> str | None:
     """The entity an unnamed noun's apposition names ("his uncle, Lazaro Gonzalez", "the Minister, X"); not a
     bracketed one (an acronym, or the agency of a dateline: "Tehran (Xinhua) --"), nor that of a capitalised
@@ -56,6 +60,8 @@ def entities_of(tok: Token, index: Participants, depth: int) -> list[str]:
         resolved = index.resolve(tok)
         if resolved:
             ids.append(resolved)
+    elif _pronoun_possessor(tok) and (appos := _named_apposition(tok, index)) is not None:
+        ids.append(appos)  # "his great-uncle, Lazaro Gonzalez": the apposition names him, "his" someone else
     elif depth > 0:
         # "Tens of thousands of students": a quantity passes the look through without using up depth.
         step = 0 if tok.lemma_.lower() in _QUANTITIES else 1
