@@ -123,3 +123,21 @@ def test_events_roles_object_of_a_two_word_trigger(nlp, text, trigger, target, n
     assert target is None or target in got, got
     assert not_target is None or not_target not in got, got
     assert target is None or target not in names(acts[0].actors, by_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "not_target"),
+    [
+        # force used to disperse or arrest someone is used on them
+        ("Egyptian police opened fire to disperse Islamist demonstrators on Monday.", "Islamist", None),
+        # a purpose that is no use of force names no target of it
+        ("Ukrainian troops opened fire to defend Kyiv.", None, "Kyiv"),
+    ],
+)
+def test_events_roles_force_aimed_by_its_purpose(nlp, text, target, not_target):
+    events, by_id = code(nlp, text)
+    acts = [e for e in events if e.trigger.startswith("opened fire")]
+    assert acts, [(e.type.value, e.trigger) for e in events]
+    got = names(acts[0].targets, by_id)
+    assert target is None or target in got, got
+    assert not_target is None or not_target not in got, got

@@ -14,12 +14,12 @@ from newsgraph.extract.eventing.complements import (
     named_or_agent,
     noun_content_targets,
 )
-from newsgraph.extract.eventing.lexicon import Cues, OfRole, verb_forms
+from newsgraph.extract.eventing.lexicon import Cues, OfRole, load_lexicon, verb_forms
 from newsgraph.extract.eventing.participants import Participants
 from newsgraph.extract.eventing.phrases import MODIFIERS, entities_of
 from newsgraph.extract.eventing.phrases import add as _add
 from newsgraph.extract.eventing.phrases import pobjs as _pobjs
-from newsgraph.extract.eventing.restrictions import restricted_places
+from newsgraph.extract.eventing.places import target_places
 from newsgraph.extract.eventing.settings import EventSettings
 from newsgraph.extract.eventing.triggers import Trigger
 from newsgraph.model import EntityType, PloverType
@@ -43,6 +43,8 @@ _HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "coo
 # Nouns of "in protest of X", "in defiance of X", "in opposition to X": X is what a protest is aimed at.
 _STANCE_NOUNS = frozenset({"protest", "defiance", "opposition"})
 _STANCE_PREPS = frozenset({"of", "against", "at", "over", "to"})
+# Uses of force, whose purpose clause may name whom the force is used on.
+_HOSTILE = frozenset({PloverType.ASSAULT, PloverType.COERCE})
 _RECIPROCAL_TYPES = frozenset({PloverType.CONSULT, PloverType.COOPERATE, PloverType.AGREE})
 
 
@@ -179,11 +181,24 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
         _add(roles.targets, condition_targets(verb, index, depth, roles.actors))
     if trig.type is PloverType.PROTEST and not roles.targets:
         _purpose_targets(verb, index, depth, roles)
+    if trig.type in _HOSTILE and not [t for t in roles.targets if t not in roles.actors]:
+        for c in verb.children:  # "opened fire to disperse Islamist demonstrators": whom the force is used on
+            if c.dep_ in ("advcl", "xcomp") and _hostile_purpose(c):
+                _add(roles.targets, clause_targets(c, index, depth, roles.actors, subject=False))
     if not has_object and not reciprocal and not [t for t in roles.targets if t not in roles.actors]:
         # "condemned and sanctioned Russia": the object the coordinated verbs share
         shared = _shared_object(verb, index, depth, settings.max_shared_gap)
         _add(roles.targets, [t for t in shared if t not in roles.actors])
     roles.anchor = verb
+
+
+def _hostile_purpose(clause: Token) -> bool:
+    """An infinitive of purpose that is itself a use of force ("to disperse the crowd", "to arrest X")."""
+    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+        return False
+    lex = load_lexicon()
+    rule = next((lex.by_verb[f] for f in verb_forms(clause.lemma_.lower(), clause.lower_) if f in lex.by_verb), None)
+    return rule is not None and rule.type in _HOSTILE
 
 
 def _shared_object(verb: Token, index: Participants, depth: int, max_gap: int) -> list[str]:
@@ -340,7 +355,7 @@ def find_roles(
         if trig.rule.frame and not trig.nominal:  # "threatened to impose a curfew in Algiers"
             nouns += [o for c in trig.token.children if c.dep_ in ("xcomp", "ccomp")
                       for o in c.children if o.dep_ == "dobj"]
-        places = restricted_places(nouns, index, settings.max_nesting)
+        places = target_places(nouns, index, settings.max_nesting)
         roles.targets = [t for t in places if t not in roles.actors]
     roles.place = roles.place or _place(roles.frame, index)
     if roles.place in roles.targets and trig.type in _RECIPROCAL_TYPES:

@@ -1,4 +1,5 @@
-"""The place a restriction is laid on, as its target: "imposed a curfew in Cizre", "lifted the emergency in X"."""
+"""Places that are an event's target: the place a restriction is laid on ("imposed a curfew in Cizre", "lifted
+the emergency in X"), the place refuge is sought in ("sought asylum in Germany")."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from newsgraph.model import EntityType
 
 
 @dataclass(frozen=True, slots=True)
-class RestrictionRule:
+class PlaceRule:
     id: str
     nouns: frozenset[str]
     preps: frozenset[str]
@@ -24,13 +25,15 @@ class RestrictionRule:
 
 
 @lru_cache(maxsize=1)
-def load_restrictions() -> RestrictionRule:
-    """The restriction nouns and their place prepositions, from resources/events/targets.toml."""
+def load_place_rules() -> tuple[PlaceRule, ...]:
+    """The nouns whose place is a target and their prepositions, from resources/events/targets.toml."""
     text = resources.files("newsgraph.resources").joinpath("events", "targets.toml").read_text("utf-8")
-    d = next(r for r in tomllib.loads(text)["rule"] if r["id"] == "restriction.place")
-    return RestrictionRule(
-        d["id"], frozenset(d["nouns"]), frozenset(d["preps"]), tuple(d.get("positive", [])),
-        tuple(d.get("negative", [])),
+    return tuple(
+        PlaceRule(
+            d["id"], frozenset(d["nouns"]), frozenset(d["preps"]), tuple(d.get("positive", [])),
+            tuple(d.get("negative", [])),
+        )
+        for d in tomllib.loads(text)["rule"]
     )
 
 
@@ -44,13 +47,11 @@ def _names(noun: Token) -> set[str]:
     return out
 
 
-def is_restriction(noun: Token) -> bool:
-    """Whether a noun, or the noun that holds it by "of" ("state of emergency"), names a restriction."""
-    nouns = load_restrictions().nouns
-    if _names(noun) & nouns:
-        return True
+def rule_of(noun: Token) -> PlaceRule | None:
+    """The rule a noun, or the noun that holds it by "of" ("state of emergency"), falls under."""
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    return holder is not None and bool(_names(holder) & nouns)
+    names = _names(noun) | (_names(holder) if holder is not None else set())
+    return next((r for r in load_place_rules() if names & r.nouns), None)
 
 
 def _governor(noun: Token) -> Token | None:
@@ -65,20 +66,22 @@ def _governor(noun: Token) -> Token | None:
     return None
 
 
-def restricted_places(nouns: list[Token], index: Participants, depth: int) -> list[str]:
-    """Places a restriction is laid on: the "in/on ..." phrase of a restriction noun, of the noun that holds
-    it ("a state of emergency in X"), or of the verb that imposes or lifts it."""
-    rule = load_restrictions()
-    heads: list[Token] = []
-    for noun in (n for n in nouns if is_restriction(n)):
-        heads.append(noun)
+def target_places(nouns: list[Token], index: Participants, depth: int) -> list[str]:
+    """Places that are targets: the "in/on ..." phrase of a noun a place rule lists, of the noun that holds it
+    ("a state of emergency in X"), or of the verb that imposes, lifts or seeks it."""
+    heads: list[tuple[Token, PlaceRule]] = []
+    for noun in nouns:
+        rule = rule_of(noun)
+        if rule is None:
+            continue
+        heads.append((noun, rule))
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-            heads.append(noun.head.head)
+            heads.append((noun.head.head, rule))
         verb = _governor(noun)
         if verb is not None:
-            heads.append(verb)
+            heads.append((verb, rule))
     ids: list[str] = []
-    for head in heads:
+    for head, rule in heads:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in rule.preps:
                 for p in pobjs(c):
