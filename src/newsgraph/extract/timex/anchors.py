@@ -25,8 +25,9 @@ _CONTENT = ("NOUN", "VERB", "PROPN")
 # words that take part in an event phrase without naming the event
 _STOP_LEMMAS = frozenset({"be", "have", "do", "say", "tell", "report", "take", "place", "make", "day", "week",
                           "month", "year", "time", "just", "only"})
-# endings of nouns made from verbs of acts: meeting, agreement, election, attendance, approval, seizure
-EVENT_NOUN_ENDINGS = ("ing", "ment", "tion", "sion", "ance", "ence", "al", "ure")
+# endings of nouns made from verbs of acts: meeting, agreement, election, attendance, conference (not -al or
+# -ure: "official", "future" name no act)
+EVENT_NOUN_ENDINGS = ("ing", "ment", "tion", "sion", "ance", "ence")
 _DUR = re.compile(r"P(?P<n>[0-9]+)(?P<u>[DWMY])$")
 
 
