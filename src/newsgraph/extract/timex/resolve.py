@@ -166,6 +166,26 @@ def _whole_year(ctx: Context) -> Resolved:
     return Resolved(str(ctx.dct.year))
 
 
+def _weekend_of(parts: list[str], ctx: Context) -> Resolved:
+    month, day = int(parts[0]), int(parts[1])
+    if len(parts) > 2 and parts[2]:
+        year = int(parts[2])
+    elif ctx.dct is not None:
+        year = cal.pick_year(ctx.dct, month, day, ctx.direction())
+    else:
+        return Resolved("XXXX-WXX-WE", unresolved=True)
+    return Resolved(cal.iso_week(date(year, month, day)) + "-WE")
+
+
+def _year_before(ctx: Context) -> Resolved:
+    if ctx.told is not None and ctx.here - ctx.told[2] <= SETTINGS.anaphora_reach:
+        value, tid, _ = ctx.told
+        return Resolved(str(int(value[:4]) - 1), anchor=tid)
+    if ctx.dct is None:
+        return Resolved("XXXX", unresolved=True)
+    return Resolved(str(ctx.dct.year - 1))
+
+
 def _as_date(value: str) -> date | None:
     """A representative day of a date value (its first day) for arithmetic."""
     d = cal.parse_date(value)
@@ -202,22 +222,10 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
         return Resolved(f"{d.year - 1}-{d.month:02d}")
 
     if kind == "weekendof":  # "the weekend of June 24-25"
-        month, day = int(parts[1]), int(parts[2])
-        if parts[3:4] and parts[3]:
-            year = int(parts[3])
-        elif d is not None:
-            year = cal.pick_year(d, month, day, ctx.direction())
-        else:
-            return Resolved("XXXX-WXX-WE", unresolved=True)
-        return Resolved(cal.iso_week(date(year, month, day)) + "-WE")
+        return _weekend_of(parts[1:], ctx)
 
     if kind == "yearbefore":  # "$300 million last year, down from $450 million the year before."
-        if ctx.told is not None and ctx.here - ctx.told[2] <= SETTINGS.anaphora_reach:
-            value, tid, _ = ctx.told
-            return Resolved(str(int(value[:4]) - 1), anchor=tid)
-        if d is None:
-            return Resolved("XXXX", unresolved=True)
-        return Resolved(str(d.year - 1))
+        return _year_before(ctx)
 
     if kind == "wholeyear":  # "a $4.8 billion loss in the fourth quarter of 2005 and $8.6 billion for the entire
         return _whole_year(ctx)  # year": the year of that quarter; a forecast "for the full year": this one
