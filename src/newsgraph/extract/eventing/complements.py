@@ -76,10 +76,10 @@ def _subject_ids(clause: Token, index: Participants, depth: int, named: bool = F
 def clause_targets(
     clause: Token, index: Participants, depth: int, actors: list[str], subject: bool
 ) -> list[str]:
-    """Whom an embedded act is aimed at. With ``subject`` (a that-clause), its own named subject when it has
-    one other than the actor, named as such: "demanded that Hamas renounce its struggle against Israel" is put to Hamas,
-    not Israel. Else its object or "to/against/on/with" phrase, also one clause down ("threatened to launch
-    an offensive against Iraq")."""
+    """Whom an embedded act is aimed at. With ``subject`` (a that-clause), its own subject when a name (not a
+    pronoun) gives one other than the actor: "demanded that Hamas renounce its struggle against Israel" is
+    put to Hamas, not Israel. Else its object or "to/against/on/with" phrase, also one clause down
+    ("threatened to launch an offensive against Iraq")."""
     if subject:
         named = [i for i in _subject_ids(clause, index, depth, named=True) if i not in actors]
         if named:
