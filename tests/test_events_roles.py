@@ -141,3 +141,21 @@ def test_events_roles_force_aimed_by_its_purpose(nlp, text, target, not_target):
     got = names(acts[0].targets, by_id)
     assert target is None or target in got, got
     assert not_target is None or not_target not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "is_target"),
+    [
+        # a bare participle shares the passive of the verb before it
+        ("The opposition leader Ilya Yashin was arrested and jailed by Russia.", "jailed", "Ilya Yashin", True),
+        # an active verb shares only the subject
+        ("Montenegro's prime minister has been indicted by the court and will resign.", "resign", "Montenegro",
+         False),
+    ],
+)
+def test_events_roles_coordinated_verb_shares_the_passive_only_as_a_participle(nlp, text, trigger, name, is_target):
+    events, by_id = code(nlp, text)
+    acts = [e for e in events if e.trigger.split()[0] == trigger]
+    assert acts, [(e.type.value, e.trigger) for e in events]
+    assert (name in names(acts[0].targets, by_id)) is is_target
+    assert (name in names(acts[0].actors, by_id)) is not is_target

@@ -74,7 +74,7 @@ def _subject(
                 return c, False, path
             if c.dep_ == "nsubjpass":
                 # A raised subject ("is set to discuss") is no patient; a shared one ("was arrested and jailed") is.
-                return c, step == 0 or path[-2].dep_ == "conj", path
+                return c, step == 0 or (path[-2].dep_ == "conj" and _bare_participle(path[-2])), path
         if tok.dep_ == "relcl":
             return tok.head, False, path
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -86,6 +86,12 @@ def _subject(
             tok = tok.head  # "boasted of having brokered a deal": the preposition's head has the subject
         path.append(tok)
     return None, False, path
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A coordinated participle that shares the passive of the verb before it ("was arrested and jailed"),
+    not an active verb that shares only its subject ("has been indicted and will resign")."""
+    return verb.tag_ == "VBN" and not any(a.dep_ == "aux" for a in verb.children)
 
 
 def _agent(verb: Token) -> list[Token]:
