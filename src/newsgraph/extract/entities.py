@@ -12,12 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.doctext import doc_text
+from newsgraph.extract.entity_types import DEFAULT_TYPES, context_votes, expansion, is_not_actor
 from newsgraph.extract.lexicon import lexicon
 from newsgraph.extract.names import acronym, fold, name_key
 from newsgraph.extract.places import joined_places
+from newsgraph.extract.quoting.lexicon import load as quote_lexicon
 from newsgraph.extract.roles import RoleFinding, find_role_findings
 from newsgraph.model import Entity, EntityType, Role, Span
 
@@ -33,7 +34,10 @@ _TYPE_ORDER = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.G
 _STRIP_LEFT = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Names NER takes for organisations that are no actors: time zones and units.
 _NOT_ACTORS = frozenset({"utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "msk", "ist", "jst"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "across", "from", "to", "into", "outside", "inside"})
+# Dependencies of a name that modifies another noun ("the Prigozhin rebellion"): no head of its own phrase.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_BRACKETS = frozenset("()[]{}")
+_DASHES = frozenset({"-", "–", "—"})
 
 
 @dataclass(slots=True)
@@ -84,20 +88,41 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _type_votes(doc: Doc, ent: SpacySpan, start: int, end: int, label: EntityType) -> Counter:
+def _given_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Jim Press": a two-word name opening with a known given name is a person's, whatever its last word."""
+    if end - start != 2:
+        return False
+    lex = quote_lexicon()
+    first = doc[start].lower_
+    return first in lex.male_names or first in lex.female_names
+
+
+def _type_votes(doc: Doc, start: int, end: int, label: EntityType) -> Counter:
     """The NER label plus what the words around the name say about its type."""
     lex = lexicon()
-    votes: Counter = Counter({label: 2 if end - start > 1 else 1})
-    last = doc[end - 1].lower_
-    if last in lex.org_heads:  # "National Guard"; weaker against a place label ("Soviet Union")
-        votes[EntityType.ORG] += 1 if label is EntityType.PLACE else 3
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    if label is EntityType.PERSON and ent.start < start and doc[ent.start].lower_ == "the":
-        votes[EntityType.ORG] += 2  # "the Novaya Gazeta": people take no article
+    settings = DEFAULT_TYPES
+    votes: Counter = Counter({label: settings.label_multi if end - start > 1 else settings.label_single})
+    given = _given_name(doc, start, end)
+    if given:
+        votes[EntityType.PERSON] += settings.given_name
+    last = doc[end - 1].lower_.rstrip(".")
+    if last in lex.org_heads and not given:  # "National Guard"; weaker against a place label ("Soviet Union")
+        if end - start == 1:  # a lone "Press" or "Post" is as often a surname as an organisation
+            votes[EntityType.ORG] += settings.org_head_single
+        else:
+            votes[EntityType.ORG] += settings.org_head_vs_place if label is EntityType.PLACE else settings.org_head
+    before = doc[start - 1] if start > 0 else None
+    if (
+        label is EntityType.PERSON and before is not None and before.lower_ == "the"
+        and doc[end - 1].dep_ not in _MODIFIER_DEPS
+    ):
+        votes[EntityType.ORG] += 2  # "the Novaya Gazeta", "the Beatles": people take no article
     if before is not None and before.lower_ in lex.outlet_nouns:
         votes[EntityType.ORG] += 3  # "the newspaper Libération"
-    if before is not None and before.lower_ in _PLACE_PREPS and label is not EntityType.PERSON:
-        votes[EntityType.PLACE] += 1
+    votes.update(context_votes(doc, start, end, label))
+    span = expansion(doc, start, end, settings)
+    if span is not None and doc[span[1] - 1].lower_ in lex.org_heads:
+        votes[EntityType.ORG] += 3  # "the FSB (Federal Security Service)"
     return votes
 
 
@@ -112,40 +137,90 @@ def _is_title_word(doc: Doc, start: int, end: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and lex.is_title(doc[start - 2].text)
 
 
+def _abbreviation_break(doc: Doc, start: int, i: int, end: int, known: Counter, people: set[str]) -> bool:
+    """ "in the U.S. Jobs also noted": a sentence ending in an abbreviation runs into a person's name. The first
+    half is a name the text uses on its own, the second a person's ("U.S. Treasury" stays whole)."""
+    prev = doc[i - 1].text
+    if not prev.endswith(".") or len(prev) < 3:
+        return False
+    head, tail = name_key(doc[start:i].text), name_key(doc[i:end].text)
+    return bool(known[head]) and head not in people and tail in people
+
+
+def _dash_break(doc: Doc, start: int, i: int, end: int, known: Counter) -> bool:
+    """A spaced dash between names: always for a long dash; a hyphen only when a side is a name the text uses on
+    its own ("San Jose - Cisco", but "Wal - Mart" as tokenised text spells it)."""
+    if doc[i].text not in _DASHES or i == 0 or not doc[i - 1].whitespace_:
+        return False
+    if doc[i].text != "-":
+        return True
+    return bool(known[name_key(doc[start:i].text)]) or bool(known[name_key(doc[i + 1:end].text)])
+
+
+def _segments(doc: Doc, start: int, end: int, known: Counter, people: set[str]) -> list[tuple[int, int]]:
+    """NER runs names across a bracket, a spaced dash or a sentence end ("San Jose - Cisco"): the parts."""
+    parts: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        t = doc[i]
+        if t.text in _BRACKETS or _dash_break(doc, s, i, end, known):
+            if s < i:
+                parts.append((s, i))
+            s = i + 1
+        elif i > s and (t.is_sent_start or _abbreviation_break(doc, s, i, end, known, people)):
+            parts.append((s, i))
+            s = i
+    if s < end:
+        parts.append((s, end))
+    return parts
+
+
 def _candidates(doc: Doc) -> list[Mention]:
     joined = joined_places(doc)
     mentions = [Mention(s, e, name_key(doc[s:e].text), Counter({EntityType.PLACE: 3})) for s, e in joined]
+    known = Counter(name_key(ent.text) for ent in doc.ents)
+    people = {name_key(ent.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    people |= {k.split()[-1] for k in people if k}  # "Jobs" for "Steve Jobs"
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        start, end = _trim(doc, ent.start, ent.end)
-        if start >= end or any(start < e and s < end for s, e in joined):
-            continue  # a half of "Rostov on Don"
-        while (
-            start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
-            and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_
-            and not lexicon().is_title_part(doc[start - 1].text)
-        ):
-            start -= 1  # NER clipped the name: "Harbour [Gazette]"
-        text = doc[start:end].text
-        if text[:1].islower() or text.lower().startswith(("pro-", "anti-", "non-", "ex-")):
-            continue  # "pro-NATO", "anti-Putin" are adjectives, not names
-        if label is EntityType.GROUP and (doc[end - 1].dep_ in ("amod", "compound") or doc[end - 1].pos_ == "ADJ"):
-            # "Russian" as an adjective is no actor, but it points at one: Russia ("the Russians" is a group).
-            country = lexicon().demonyms.get(doc[start:end].text.lower())
-            if country is not None:
-                mentions.append(
-                    Mention(start, end, name_key(country), Counter({EntityType.PLACE: 1}), True, country)
-                )
-            continue
-        if _is_title_word(doc, start, end):
-            continue
-        key = name_key(text)
-        if not key or key in _NOT_ACTORS:
-            continue
-        mentions.append(Mention(start, end, key, _type_votes(doc, ent, start, end, label)))
+        for seg_start, seg_end in _segments(doc, ent.start, ent.end, known, people):
+            mention = _candidate(doc, seg_start, seg_end, label, joined)
+            if mention is not None:
+                mentions.append(mention)
     return mentions
+
+
+def _candidate(
+    doc: Doc, start: int, end: int, label: EntityType, joined: list[tuple[int, int]]
+) -> Mention | None:
+    """The mention a (part of a) NER name makes, or None when it names no actor."""
+    start, end = _trim(doc, start, end)
+    if start >= end or any(start < e and s < end for s, e in joined):
+        return None  # a half of "Rostov on Don"
+    while (
+        start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_
+        and not lexicon().is_title_part(doc[start - 1].text)
+        and doc[start - 1].lower_.rstrip(".") not in lexicon().org_heads  # "Chrysler LLC [Jim Press]"
+    ):
+        start -= 1  # NER clipped the name: "Harbour [Gazette]"
+    text = doc[start:end].text
+    if text[:1].islower() or text.lower().startswith(("pro-", "anti-", "non-", "ex-")):
+        return None  # "pro-NATO", "anti-Putin" are adjectives, not names
+    if label is EntityType.GROUP and (doc[end - 1].dep_ in ("amod", "compound") or doc[end - 1].pos_ == "ADJ"):
+        # "Russian" as an adjective is no actor, but it points at one: Russia ("the Russians" is a group).
+        country = lexicon().demonyms.get(doc[start:end].text.lower())
+        if country is None:
+            return None
+        return Mention(start, end, name_key(country), Counter({EntityType.PLACE: 1}), True, country)
+    if _is_title_word(doc, start, end) or is_not_actor(doc, start, end):
+        return None
+    key = name_key(text)
+    if not key or key in _NOT_ACTORS:
+        return None
+    return Mention(start, end, key, _type_votes(doc, start, end, label))
 
 
 _NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"})
@@ -172,7 +247,7 @@ def _untagged_organisations(doc: Doc, taken: set[int]) -> list[Mention]:
         last = doc[j]
         after_the = i > 0 and doc[i - 1].lower_ == "the"
         if last.dep_ in _NOUN_ROLES and (after_the or last.lower_ in lex.org_heads) \
-                and not lex.is_title_part(last.text):
+                and not lex.is_title_part(last.text) and not is_not_actor(doc, i, j + 1):
             text = doc[i:j + 1].text
             found.append(Mention(i, j + 1, name_key(text), Counter({EntityType.ORG: 2})))
         i = j + 1

@@ -1,0 +1,241 @@
+"""Type cues: what the words around a name say it is, where spaCy's small NER label is a guess.
+
+The rules live in resources/entities/type_cues.toml (one id, kind, word list and examples each); this module
+reads them and casts their votes on a mention, and says which capitalised phrases are no actors at all.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import EntityType
+
+
+@dataclass(frozen=True, slots=True)
+class TypeSettings:
+    """Weights of the type vote that are code, not rule data (the rules carry their own weights)."""
+
+    # An NER label counts 2 on a name of several words and 1 on a single word: the small model is surer of
+    # "Evgeny Prigozhin" than of a bare "Prigozhin" (which it calls ORG one sentence, PERSON the next).
+    label_multi: int = 2
+    label_single: int = 1
+    # A known given name first ("Jim Press", "Mark Papermaster") is a person's name: one vote, enough to win a
+    # tie against the surname's stray ORG labels, not enough to overturn a company NER is sure of.
+    given_name: int = 1
+    # A name ending in an organisation word ("National Guard") is an organisation: this outweighs a multi-word
+    # PERSON label; against a place label it only counts one ("Soviet Union", "West Bank"). A one-word name that
+    # is such a word ("Press", "Post") is as often a surname: one vote.
+    org_head: int = 3
+    org_head_vs_place: int = 1
+    org_head_single: int = 1
+    # The oldest age an "X, 49," apposition may give: larger numbers are counts or years, not ages.
+    max_age: int = 120
+    # The longest bracketed expansion of an abbreviation, in tokens ("SVO [Special Military Operation]").
+    max_expansion: int = 8
+
+
+DEFAULT_TYPES = TypeSettings()
+
+
+class CueKind(str, Enum):
+    NOUN_BEFORE = "noun_before"
+    OF_NOUN = "of_noun"
+    NOUN_AFTER = "noun_after"
+    LAST_WORD = "last_word"
+    WORD_BEFORE = "word_before"
+    PLACE_AFTER = "place_after"
+    AGE_AFTER = "age_after"
+    NOT_NAME = "not_name"
+    NOT_ACTOR_WORD = "not_actor_word"
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCue:
+    """One rule of type_cues.toml."""
+
+    id: str
+    kind: CueKind
+    type: EntityType | None
+    weight: int
+    words: frozenset[str]
+    first_words: frozenset[str]
+    except_heads: frozenset[str]  # word_before: lemmas the preposition may not hang on ("a stake in X")
+    labels: frozenset[EntityType] | None  # None: whatever NER said
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[TypeCue, ...]:
+    """The rules of type_cues.toml, loaded once."""
+    data = tomllib.loads(
+        resources.files("newsgraph.resources").joinpath("entities/type_cues.toml").read_text("utf-8")
+    )
+    out = []
+    for r in data["rule"]:
+        out.append(TypeCue(
+            id=r["id"],
+            kind=CueKind(r["kind"]),
+            type=EntityType(r["type"]) if "type" in r else None,
+            weight=int(r.get("weight", 0)),
+            words=frozenset(r.get("words", ())),
+            first_words=frozenset(r.get("first_words", ())),
+            except_heads=frozenset(r.get("except_heads", ())),
+            labels=frozenset(EntityType(x) for x in r["labels"]) if "labels" in r else None,
+        ))
+    return tuple(out)
+
+
+def rule_examples() -> list[dict]:
+    """The raw rules with their examples, for the parametrized test."""
+    data = tomllib.loads(
+        resources.files("newsgraph.resources").joinpath("entities/type_cues.toml").read_text("utf-8")
+    )
+    return list(data["rule"])
+
+
+def _common_noun(tok: Token, words: frozenset[str]) -> bool:
+    """A lower-case noun of the list, by word or lemma ("streets" -> "street")."""
+    return (
+        tok.text[:1].islower() and tok.pos_ in ("NOUN", "PROPN")
+        and (tok.lower_ in words or tok.lemma_.lower() in words)
+    )
+
+
+_OPEN = frozenset({",", "("})
+_CLOSE = frozenset({",", ")", ".", ";", ":"})
+
+
+def _place_follows(doc: Doc, end: int) -> bool:
+    """ "X, Ukraine," or "X (Siberia)": a name NER tags a place stands after a comma or bracket and closes."""
+    if end + 1 >= len(doc) or doc[end].text not in _OPEN:
+        return False
+    nxt = doc[end + 1]
+    if doc[end].text == "(" and end + 2 < len(doc) and doc[end + 2].text == ")":
+        # One title-case word in brackets that NER ran into the name ("Khanty-Mansiysk (Siberia)") or tags a place;
+        # not a translation a noun follows ("the Umma (Nation) party").
+        closed = end + 3 >= len(doc) or doc[end + 3].is_punct
+        return closed and nxt.pos_ == "PROPN" and nxt.text.istitle() and (
+            nxt.ent_type_ in ("GPE", "LOC") or nxt.ent_iob_ == "I"
+        )
+    if nxt.ent_type_ not in ("GPE", "LOC"):
+        return False
+    j = end + 2
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j >= len(doc) or doc[j].text in _CLOSE
+
+
+def _age_follows(doc: Doc, end: int, settings: TypeSettings) -> bool:
+    """ "Papermaster, 49, had left": an age in apposition."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    age = doc[end + 1].text
+    if not age.isdigit() or not 0 < int(age) <= settings.max_age:
+        return False
+    return end + 2 >= len(doc) or doc[end + 2].text in _CLOSE
+
+
+def _previous(doc: Doc, i: int) -> Token | None:
+    """The token before position i, over stray whitespace tokens ("the town of  Samarra")."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _excepted(prep: Token, heads: frozenset[str]) -> bool:
+    """The preposition hangs on an excepted word, or on the verb whose object it is ("bought a stake in X")."""
+    head = prep.head
+    if head.lemma_.lower() in heads:
+        return True
+    return head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "attr") and c.lemma_.lower() in heads for c in head.children
+    )
+
+
+def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) -> bool:
+    before = _previous(doc, start)
+    after = doc[end] if end < len(doc) else None
+    if cue.kind is CueKind.NOUN_BEFORE:
+        return before is not None and _common_noun(before, cue.words)
+    if cue.kind is CueKind.OF_NOUN:
+        if before is None or before.lower_ != "of":
+            return False
+        noun = _previous(doc, before.i)
+        return noun is not None and _common_noun(noun, cue.words)
+    if cue.kind is CueKind.NOUN_AFTER:
+        return (
+            after is not None and _common_noun(after, cue.words)
+            and doc[end - 1].head.i == after.i and doc[end - 1].dep_ in ("compound", "amod", "nmod", "npadvmod")
+        )
+    if cue.kind is CueKind.LAST_WORD:
+        return end - start > 1 and doc[end - 1].lower_.rstrip(".") in cue.words
+    if cue.kind is CueKind.WORD_BEFORE:
+        return before is not None and before.lower_ in cue.words and not _excepted(before, cue.except_heads)
+    if cue.kind is CueKind.PLACE_AFTER:
+        return _place_follows(doc, end)
+    if cue.kind is CueKind.AGE_AFTER:
+        return _age_follows(doc, end, settings)
+    return False
+
+
+def context_votes(
+    doc: Doc, start: int, end: int, label: EntityType, settings: TypeSettings = DEFAULT_TYPES
+) -> Counter:
+    """The votes of every type cue that fits the name at tokens [start, end)."""
+    votes: Counter = Counter()
+    for cue in cues():
+        if cue.type is None or (cue.labels is not None and label not in cue.labels):
+            continue
+        if _fits(cue, doc, start, end, settings):
+            votes[cue.type] += cue.weight
+    return votes
+
+
+def expansion(doc: Doc, start: int, end: int, settings: TypeSettings) -> tuple[int, int] | None:
+    """The bracketed words right after an abbreviation: "SVO [Special Military Operation]"."""
+    if end - start != 1 or not doc[start].text.isupper() or len(doc[start].text) < 2:
+        return None
+    if end >= len(doc) or doc[end].text not in ("[", "("):
+        return None
+    close = "]" if doc[end].text == "[" else ")"
+    for j in range(end + 1, min(len(doc), end + 2 + settings.max_expansion)):
+        if doc[j].text == close:
+            inner = doc[end + 1:j]
+            if len(inner) > 1 and all(t.text[:1].isupper() or t.is_stop for t in inner):
+                return end + 1, j
+            return None
+    return None
+
+
+def is_event_name(doc: Doc, start: int, end: int, settings: TypeSettings = DEFAULT_TYPES) -> bool:
+    """A name of an operation, war or contest ("Special Military Operation", "World Cup"), or an
+    abbreviation its bracketed expansion shows to be one: no actor."""
+    span = expansion(doc, start, end, settings)
+    if span is not None:
+        start, end = span
+    words = [t.lower_ for t in doc[start:end]]
+    if len(words) < 2:
+        return False
+    return any(
+        words[-1] in cue.words or words[0] in cue.first_words
+        for cue in cues() if cue.kind is CueKind.NOT_ACTOR_WORD
+    )
+
+
+def is_common_noun(doc: Doc, start: int, end: int) -> bool:
+    """A common noun capitalised out of reverence ("fight for the Motherland"): no name."""
+    if end - start != 1:
+        return False
+    return any(doc[start].lower_ in cue.words for cue in cues() if cue.kind is CueKind.NOT_NAME)
+
+
+def is_not_actor(doc: Doc, start: int, end: int, settings: TypeSettings = DEFAULT_TYPES) -> bool:
+    """Whether a capitalised phrase NER (or our own rules) took for a name names no actor."""
+    return is_common_noun(doc, start, end) or is_event_name(doc, start, end, settings)

@@ -1,0 +1,101 @@
+"""Entity types: the type cues of resources/entities/type_cues.toml, and names NER runs together or makes up.
+
+Model-based (they need the spaCy pipeline); every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.entities import find_entities
+from newsgraph.extract.entity_types import CueKind, cues, rule_examples
+from newsgraph.model import EntityType
+
+RULES = rule_examples()
+POSITIVE = [(r["id"], r["kind"], r.get("type"), ex) for r in RULES for ex in r.get("positive", [])]
+NEGATIVE = [(r["id"], ex) for r in RULES for ex in r.get("negative", [])]
+
+
+def _types(nlp, text: str) -> dict[str, EntityType]:
+    return {e.name: e.type for e in find_entities(nlp(text))}
+
+
+def test_entities_types_rules_load_with_examples():
+    loaded = cues()
+    assert {c.id for c in loaded} == {r["id"] for r in RULES}
+    assert len({c.id for c in loaded}) == len(loaded)
+    for r in RULES:
+        assert r.get("positive") and r.get("negative"), r["id"]
+    assert all(c.type is not None for c in loaded if c.kind not in (CueKind.NOT_NAME, CueKind.NOT_ACTOR_WORD))
+
+
+@pytest.mark.parametrize(("rule_id", "kind", "type_", "example"), POSITIVE, ids=[p[0] for p in POSITIVE])
+def test_entities_types_rule_positive(nlp, rule_id, kind, type_, example):
+    types = _types(nlp, example["text"])
+    if kind in ("not_name", "not_actor_word"):
+        assert example["name"] not in types, types
+    else:
+        assert types.get(example["name"]) is EntityType(type_), types
+
+
+@pytest.mark.parametrize(("rule_id", "example"), NEGATIVE, ids=[n[0] for n in NEGATIVE])
+def test_entities_types_rule_negative(nlp, rule_id, example):
+    types = _types(nlp, example["text"])
+    assert types.get(example["name"]) is EntityType(example["type"]), types
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # A spaced dash and a bracket end a name; NER runs over both.
+        ("The maker of network systems is based in San Jose - Cisco. Cisco sued on Monday.", ("San Jose", "Cisco")),
+        ("Prices are lower in the U.S. Jobs said so himself. Steve Jobs spoke in the U.S. on Monday.",
+         ("U.S.", "Steve Jobs")),
+    ],
+)
+def test_entities_types_name_split_at_a_break(nlp, text, parts):
+    names = {e.name: e for e in find_entities(nlp(text))}
+    for part in parts:
+        assert any(part == n or part in e.aliases for n, e in names.items()), names
+    assert not any(" - " in n or "U.S. Jobs" in n or "U.S. Jobs" in e.aliases for n, e in names.items())
+
+
+def test_entities_types_hyphenated_name_is_not_split(nlp):
+    names = [e.name for e in find_entities(nlp("The governor flew to Khanty-Mansiysk on Monday."))]
+    assert "Khanty-Mansiysk" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # A given name first: a surname that is an organisation word does not make a company.
+        ('"We are ready," said Jim Press, the vice chairman. Press added that plants would close.', "Jim Press",
+         EntityType.PERSON),
+        # ... but a company that only looks like one stays a company.
+        ("Shares of the Harbour Trust Company rose after the Harbour Trust Company reported profits.",
+         "Harbour Trust Company", EntityType.ORG),
+        # An abbreviation takes the type of its bracketed expansion.
+        ("Officers of the FSB (Federal Security Service) detained him. The FSB gave no reason.", "FSB",
+         EntityType.ORG),
+        # "the" before a name NER calls a person: a band or an outlet, not a person.
+        ("We love the Beatles, and we are glad the dispute is over.", "Beatles", EntityType.ORG),
+    ],
+)
+def test_entities_types_name_cues(nlp, text, name, type_):
+    types = _types(nlp, text)
+    assert types.get(name) is type_, types
+
+
+def test_entities_types_the_before_a_modifier_is_no_organisation_cue(nlp):
+    types = _types(nlp, "Evgeny Prigozhin marched on Moscow. The Prigozhin rebellion ended within a day.")
+    assert types.get("Evgeny Prigozhin") is EntityType.PERSON, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ministers discussed the Gulf War and the Special Military Operation at the meeting.",
+     "Operation Barbarossa began in June."],
+)
+def test_entities_types_operations_and_wars_are_no_actors(nlp, text):
+    names = [e.name for e in find_entities(nlp(text))]
+    assert not any(w in n for n in names for w in ("Operation", "War")), names
