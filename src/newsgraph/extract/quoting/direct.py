@@ -115,6 +115,8 @@ def _subject_before(verb: Token, coref: Coref) -> Token | None:
     doc = coref.doc
     for i in range(verb.i - 1, max(verb.sent.start, verb.i - MAX_CONTEXT_TOKENS) - 1, -1):
         t = doc[i]
+        if is_break(t):
+            return None  # not across a paragraph break the parser ran a sentence over
         if coref.inside[i] or t.pos_ not in VERB_POS or t.dep_ in ("aux", "auxpass"):
             continue
         subject = subject_of(t)
@@ -124,6 +126,7 @@ def _subject_before(verb: Token, coref: Coref) -> Token | None:
 
 
 MAX_APPOSITION_TOKENS = 12  # "Col. Steven H. Warren, a military spokesman in Baghdad, said"
+MAX_NAME_TOKENS = 5  # "James B. Comey Jr." before the comma of its apposition
 
 
 def _name_before_apposition(doc: Doc, comma: int, sent_start: int) -> Token | None:
@@ -182,7 +185,7 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
         return _bare_trailing_cue(fr, coref)
     limit = settings.max_trailing_cue_tokens if joined else 8
     lex = coref.lex
-    for n, t in enumerate(fr.right[:limit]):
+    for n, t in enumerate(_without_apposition(fr.right)[:limit]):
         if lex.lemma(t) in lex.speech_verbs and (t.pos_ in VERB_POS or _mistagged_verb(t)):
             return t
         if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass", "amod"):
@@ -191,6 +194,23 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
             if not joined:
                 return None
     return None
+
+
+def _without_apposition(tokens: list[Token]) -> list[Token]:
+    """ "...," James B. Comey Jr., the director of the Federal Bureau of Investigation, said: the tokens after a
+    quotation without the description set off by commas after a name, so a long one does not hide the cue."""
+    for k, t in enumerate(tokens[:MAX_NAME_TOKENS + 1]):
+        if t.text != ",":
+            continue
+        if k == 0 or tokens[k - 1].pos_ != "PROPN":
+            return tokens
+        for j in range(k + 1, min(len(tokens), k + 1 + MAX_APPOSITION_TOKENS + 4)):
+            if tokens[j].text in SENTENCE_FINAL:
+                return tokens
+            if tokens[j].text == ",":
+                return tokens[:k] + tokens[j + 1 :]
+        return tokens
+    return tokens
 
 
 def _bare_trailing_cue(fr: _Frame, coref: Coref) -> Token | None:

@@ -41,7 +41,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return c
         return _noun_before(verb, t.i + 1 if t.i < verb.i else verb.sent.start)
     if t is None and depth == 0:
-        return _noun_before(verb, verb.sent.start, children_only=True) or _finite_subject_before(verb)
+        return (
+            _noun_before(verb, verb.sent.start, children_only=True) or _name_right_before(_top_verb(verb))
+            or _finite_subject_before(verb)
+        )
     if t is not None and depth == 0 and t.i < verb.i and _is_dateline(t):
         return _after_dateline(verb, t) or t
     return t
@@ -63,6 +66,61 @@ def _after_dateline(verb: Token, t: Token) -> Token | None:
     return _noun_before(verb, dash + 1) if dash is not None else None
 
 
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+SKIPPED_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
+MAX_APPOSITION = 16  # tokens of ", the director of the Federal Bureau of Investigation," between a name and its verb
+MAX_PARENTHESIS = 8  # "(D-MA)", "(R-Texas)"
+
+
+def _top_verb(verb: Token) -> Token:
+    """The verb a subjectless one shares its subject with: "has delivered ..., saying" -> "delivered"."""
+    for _ in range(4):
+        head = verb.head
+        if head.i == verb.i or head.pos_ not in VERB_POS or verb.dep_ not in ("conj", "advcl", "xcomp"):
+            break
+        verb = head
+    return verb
+
+
+def _name_right_before(verb: Token) -> Token | None:
+    """A verb the parse left without a subject takes the name that stands right before it, past its auxiliaries,
+    a parenthesis ("Sen. Elizabeth Warren (D-MA) said") or an apposition ("Jay DiPietro, the club's president,
+    suggested"): the parser hung that name on a phrase before it."""
+    doc = verb.doc
+    first = verb.sent.start
+    i = verb.i - 1
+    while i >= first and doc[i].dep_ in SKIPPED_BEFORE_VERB and doc[i].head.i == verb.i:
+        i -= 1
+    if i >= first and doc[i].text == ")":
+        opening = next((k for k in range(i - 1, max(first, i - MAX_PARENTHESIS) - 1, -1) if doc[k].text == "("), None)
+        if opening is None:
+            return None
+        i = opening - 1
+    if i < first or is_break(doc[i]):
+        return None
+    t = doc[i]
+    if t.text == ",":
+        for k in range(i - 1, max(first, i - MAX_APPOSITION) - 1, -1):
+            if is_break(doc[k]) or doc[k].text in SENTENCE_FINAL:
+                return None
+            if doc[k].text == ",":
+                if k - 1 >= first and doc[k - 1].pos_ == "PROPN" and doc[k - 1].ent_type_ not in PLACES:
+                    return _name_head(doc[k - 1])
+                return None
+        return None
+    if t.pos_ == "PROPN" and t.ent_type_ not in PLACES and t.ent_type_ not in NOT_WHO:
+        return _name_head(t)
+    if t.pos_ == "PRON" and t.lower_ in ("he", "she", "they", "we", "i"):
+        return t
+    return None
+
+
+def _name_head(t: Token) -> Token:
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i and 0 < t.head.i - t.i <= 3:
+        t = t.head
+    return t
+
+
 def _finite_subject_before(verb: Token) -> Token | None:
     """ "Kasich offered the man a job, then says ...": a finite verb with no subject in the parse shares the
     subject of the clause just before it in the sentence."""
@@ -71,6 +129,8 @@ def _finite_subject_before(verb: Token) -> Token | None:
     doc = verb.doc
     for i in range(verb.i - 1, verb.sent.start - 1, -1):
         t = doc[i]
+        if is_break(t):
+            return None  # a sentence the parser ran across a paragraph break: the paragraph before is no clause
         if t.pos_ in VERB_POS and t.dep_ not in ("aux", "auxpass"):
             s = _subject(t, 1)
             if s is not None and s.i < t.i:
@@ -101,9 +161,13 @@ def _noun_before(verb: Token, first: int, children_only: bool = False) -> Token 
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            return c
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        # "Speaking in Salem, New Hampshire, Trump went after Bush": the place is the parser's second subject
+        people = [c for c in subjects if c.ent_type_ not in PLACES] or subjects
+        return min(people, key=lambda c: abs(verb.i - c.i))
+    if subjects:
+        return subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:

@@ -1,0 +1,59 @@
+"""Who a quotation belongs to when the parse hides the speaker: names with descriptions, parentheses, places
+parsed as subjects, sentences run across paragraphs, fragments that continue an attributed quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.model import EntityType
+from quotes_helpers import entities_for
+
+P, ORG, GPE = EntityType.PERSON, EntityType.ORG, EntityType.PLACE
+
+
+def speaker_of(nlp, text, names, fragment):
+    """The entity name of the speaker of the first quote holding ``fragment`` (None: no speaker)."""
+    doc = nlp(text)
+    entities = entities_for(text, names)
+    by_id = {e.id: e.name for e in entities}
+    quotes = [q for q in find_quotes(doc, entities, MentionIndex(entities)) if fragment in q.text]
+    assert quotes, f"no quote holds {fragment!r}"
+    return by_id.get(quotes[0].speaker)
+
+
+@pytest.mark.parametrize("text,names,fragment,speaker", [
+    # a long description between the name and the cue after a quotation
+    ('"Twitter works as a way to sell books," James B. Comey Jr., the director of the Federal Bureau of '
+     "Investigation, said at a news conference in New York in December.",
+     {"James B. Comey Jr.": P, "Federal Bureau of Investigation": ORG, "New York": GPE}, "sell books",
+     "James B. Comey Jr."),
+    ('"We finally may be seeing some wage acceleration," the economist Anna Berg, a former adviser in the '
+     "Obama White House, wrote on her blog.", {"Anna Berg": P, "Obama White House": ORG}, "wage acceleration",
+     "Anna Berg"),
+    # the place of a participle phrase parsed as a second subject
+    ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after Anna Berg, calling her "
+     '"a total stiff."', {"Tom Reed": P, "Anna Berg": P, "New Hampshire": GPE, "Salem": GPE}, "total stiff",
+     "Tom Reed"),
+    # the parser hangs the name on the phrase before it: a parenthesis, an apposition
+    ("Saturday at the state party convention Sen. Anna Berg (D-MA) said the governor was a "
+     '"proven failure" in business.', {"Anna Berg": P}, "proven failure", "Anna Berg"),
+    ("At Boca West, where it costs new members $70,000 to sign up, Tom Reed, the club's 78-year-old president "
+     "and general manager, suggested that the troubles could be blamed on \"the business of selling houses.\"",
+     {"Tom Reed": P, "Boca West": ORG}, "troubles could be blamed", "Tom Reed"),
+])
+def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker):
+    assert speaker_of(nlp, text, names, fragment) == speaker
+
+
+@pytest.mark.parametrize("text,names,fragment", [
+    # a subjectless cue after a place, or after a description with no name before it, has no speaker
+    ('After the flood in Ohio said that "the river would rise again next spring."', {"Ohio": GPE}, "river would"),
+    ('The report, published on Monday by the agency, suggested that "the river would rise again."', {},
+     "river would"),
+    ('Officials in Salem (Oregon) said that "the river would rise again next spring."',
+     {"Salem": GPE, "Oregon": GPE}, "river would"),
+])
+def test_quotes_speakers_not_a_place_or_a_thing(nlp, text, names, fragment):
+    assert speaker_of(nlp, text, names, fragment) is None
