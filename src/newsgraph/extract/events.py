@@ -40,7 +40,7 @@ def _evidence(doc: Doc, tok: Token, sents: Sentences) -> Span:
 
 def _own_participants(noun: Token, index: MentionIndex) -> bool:
     """Whether a noun names its own participants ("Prigozhin's meeting", "talks with Kyiv")."""
-    return any(index.at_token(t) for t in noun.subtree if t is not noun)
+    return any(index.at_token(t) for t in noun.subtree if t.i != noun.i)
 
 
 def _coordinated(verb: Token) -> frozenset[int]:

@@ -42,7 +42,7 @@ def _attach_point(root: Token) -> Token:
     """Where a time expression hangs: "met five days after the coup" dates the meeting, not the coup, and
     "took place two days after Putin denounced them" dates the taking place."""
     head = root.head
-    if root.dep_ == "npadvmod" and head is not root:
+    if root.dep_ == "npadvmod" and head.i != root.i:
         if head.lower_ in ("after", "before", "later", "earlier"):
             return head.head
         if any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in head.children) and head.dep_ == "advcl":
@@ -55,9 +55,9 @@ def _attached(pt: PlacedTime, frame: set[int]) -> bool:
     for _ in range(_MAX_UP):
         if tok.i in frame:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
-        if tok is not pt.root and tok.pos_ in ("VERB", "AUX") and tok.i not in frame:
+        if tok.i != pt.root.i and tok.pos_ in ("VERB", "AUX") and tok.i not in frame:
             return False  # another clause's verb: the time is its
         tok = tok.head
     return tok.i in frame

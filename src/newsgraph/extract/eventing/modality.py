@@ -18,7 +18,7 @@ def _ancestors(tok: Token) -> list[tuple[Token, str]]:
     """(governor, dependency of the step into it) for a few steps up the tree."""
     out = []
     for _ in range(_MAX_UP):
-        if tok.head is tok or tok.dep_ not in _UP_DEPS:
+        if tok.head.i == tok.i or tok.dep_ not in _UP_DEPS:
             break
         out.append((tok.head, tok.dep_))
         tok = tok.head

@@ -58,7 +58,7 @@ def _governor(noun: Token) -> Token | None:
     """The verb that imposes, extends or lifts the restriction a noun names."""
     tok = noun
     for _ in range(3):
-        if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep") or tok.head is tok:
+        if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep") or tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):

@@ -79,10 +79,10 @@ def _subject(
             return tok.head, False, path
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, tok.tag_ == "VBN", path
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             break
         tok = tok.head
-        if tok.dep_ == "prep" and path[-1].dep_ == "pcomp" and tok.head is not tok:
+        if tok.dep_ == "prep" and path[-1].dep_ == "pcomp" and tok.head.i != tok.i:
             tok = tok.head  # "boasted of having brokered a deal": the preposition's head has the subject
         path.append(tok)
     return None, False, path
@@ -274,7 +274,7 @@ def _noun_roles(
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
         head = noun.head
     gov = head.head
-    if gov is head or gov.pos_ not in ("VERB", "AUX"):
+    if gov.i == head.i or gov.pos_ not in ("VERB", "AUX"):
         return
     forms = verb_forms(gov.lemma_.lower(), gov.lower_)
     light = any(f in cues.light_verbs for f in forms)

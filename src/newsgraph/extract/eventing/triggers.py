@@ -149,7 +149,7 @@ def _absorber(trig: Trigger, found: dict[int, Trigger], max_climb: int) -> Trigg
         if tok.dep_ not in _CONTENT_DEPS and not (trig.nominal and tok.dep_ in ("conj", "appos", "amod")):
             return None
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         gov = found.get(head.i)
         if gov is not None and not gov.nominal:
@@ -184,7 +184,7 @@ def find_triggers(doc: Doc, lex: Lexicon, max_climb: int) -> list[Trigger]:
             kept[i] = t
         elif (
             gov.token.i in kept and gov.rule.type is PloverType.AGREE and t.type in _HOSTILE and gov.rule.frame
-            and t.token.dep_ in ("xcomp", "ccomp") and t.token.head is gov.token
+            and t.token.dep_ in ("xcomp", "ccomp") and t.token.head.i == gov.token.i
         ):
             found[gov.token.i] = kept[gov.token.i] = replace(gov, retype=PloverType.THREATEN)
     return [kept[i] for i in sorted(kept)]
