@@ -99,3 +99,15 @@ def test_entities_types_the_before_a_modifier_is_no_organisation_cue(nlp):
 def test_entities_types_operations_and_wars_are_no_actors(nlp, text):
     names = [e.name for e in find_entities(nlp(text))]
     assert not any(w in n for n in names for w in ("Operation", "War")), names
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "adjective"),
+    [("Ukrainian troops withdrew from Avdiivka on Saturday.", "Ukraine", "Ukrainian"),
+     ("Russian forces captured the town after weeks of fighting.", "Russia", "Russian")],
+)
+def test_entities_types_nationality_adjective_points_at_its_country(nlp, text, country, adjective):
+    entities = find_entities(nlp(text))
+    names = {e.name: e for e in entities}
+    assert adjective not in names, names
+    assert names[country].type is EntityType.PLACE and adjective in names[country].aliases

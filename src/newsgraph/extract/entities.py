@@ -209,6 +209,9 @@ def _candidate(
     text = doc[start:end].text
     if text[:1].islower() or text.lower().startswith(("pro-", "anti-", "non-", "ex-")):
         return None  # "pro-NATO", "anti-Putin" are adjectives, not names
+    adjective = doc[end - 1].dep_ == "amod" or doc[end - 1].pos_ == "ADJ"
+    if label is not EntityType.GROUP and adjective and doc[start:end].text.lower() in lexicon().demonyms:
+        label = EntityType.GROUP  # "Ukrainian troops" that NER tags a place: a nationality all the same
     if label is EntityType.GROUP and (doc[end - 1].dep_ in ("amod", "compound") or doc[end - 1].pos_ == "ADJ"):
         # "Russian" as an adjective is no actor, but it points at one: Russia ("the Russians" is a group).
         country = lexicon().demonyms.get(doc[start:end].text.lower())

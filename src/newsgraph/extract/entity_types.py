@@ -15,6 +15,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.lexicon import lexicon
+from newsgraph.extract.names import name_key
 from newsgraph.model import EntityType
 
 
@@ -52,6 +54,10 @@ class CueKind(str, Enum):
     WORD_BEFORE = "word_before"
     PLACE_AFTER = "place_after"
     AGE_AFTER = "age_after"
+    VERB_OBJECT = "verb_object"
+    APPOS_NOUN = "appos_noun"
+    LISTED_WITH = "listed_with"
+    COUNTRY = "country"
     NOT_NAME = "not_name"
     NOT_ACTOR_WORD = "not_actor_word"
 
@@ -67,6 +73,9 @@ class TypeCue:
     words: frozenset[str]
     first_words: frozenset[str]
     except_heads: frozenset[str]  # word_before: lemmas the preposition may not hang on ("a stake in X")
+    preps: frozenset[str]  # verb_object: the prepositions an object may come with ("withdrew from X")
+    direct: bool  # verb_object: a direct object counts, not only one after a preposition
+    titles: bool  # appos_noun: the title words of lexicon.toml count too ("Papermaster, a former executive")
     labels: frozenset[EntityType] | None  # None: whatever NER said
 
 
@@ -86,6 +95,9 @@ def cues() -> tuple[TypeCue, ...]:
             words=frozenset(r.get("words", ())),
             first_words=frozenset(r.get("first_words", ())),
             except_heads=frozenset(r.get("except_heads", ())),
+            preps=frozenset(r.get("preps", ())),
+            direct=bool(r.get("direct", True)),
+            titles=bool(r.get("titles", False)),
             labels=frozenset(EntityType(x) for x in r["labels"]) if "labels" in r else None,
         ))
     return tuple(out)
@@ -159,6 +171,56 @@ def _excepted(prep: Token, heads: frozenset[str]) -> bool:
     )
 
 
+def _phrase_head(doc: Doc, start: int, end: int, climb: bool = True) -> Token:
+    """The token of the name the rest of the sentence hangs on; with `climb`, the first of a list it is in
+    ("shelled Kharkiv and [Odesa]": what "Kharkiv" is to the verb, "Odesa" is too)."""
+    tok = doc[end - 1]
+    for t in doc[start:end]:
+        if not start <= t.head.i < end or t.head.i == t.i:
+            tok = t
+            break
+    while climb and tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
+        tok = tok.head
+    return tok
+
+
+def _verb_object(doc: Doc, start: int, end: int, cue: TypeCue) -> bool:
+    """The name is what a verb of the list acts on: "shelled Kharkiv", "withdrew from Avdiivka"."""
+    tok = _phrase_head(doc, start, end)
+    if tok.dep_ == "dobj":
+        return cue.direct and tok.head.lemma_.lower() in cue.words
+    if tok.dep_ == "pobj" and tok.head.lower_ in cue.preps:
+        return tok.head.head.lemma_.lower() in cue.words
+    return False
+
+
+def _appos_noun(doc: Doc, start: int, end: int, cue: TypeCue) -> bool:
+    """A description in apposition says what the name is: "Belgorod, a Russian city", "Cisco, the company"."""
+    tok = _phrase_head(doc, start, end)
+    described = [c for c in tok.children if c.dep_ == "appos" and c.i >= end]
+    if tok.dep_ == "appos" and tok.head.i < start:
+        described.append(tok.head)
+    for noun in described:
+        if noun.pos_ != "NOUN" or not noun.text[:1].islower():
+            continue
+        word = noun.lemma_.lower()
+        if word in cue.words or noun.lower_ in cue.words:
+            return True
+        if cue.titles and (lexicon().is_title(noun.text) or lexicon().is_title(word)):
+            return True
+    return False
+
+
+def _listed_with(doc: Doc, start: int, end: int) -> bool:
+    """In a list with a name NER tags a place: "Odesa and Mykolaiv", "Sderot, Ofakim and Netivot"."""
+    tok = _phrase_head(doc, start, end, climb=False)
+    kin = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        kin.append(tok.head)
+        kin.extend(c for c in tok.head.children if c.dep_ == "conj" and c.i != tok.i)
+    return any(k.ent_type_ in ("GPE", "LOC") and not start <= k.i < end for k in kin)
+
+
 def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) -> bool:
     before = _previous(doc, start)
     after = doc[end] if end < len(doc) else None
@@ -182,7 +244,21 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
         return _place_follows(doc, end)
     if cue.kind is CueKind.AGE_AFTER:
         return _age_follows(doc, end, settings)
+    if cue.kind is CueKind.VERB_OBJECT:
+        return _verb_object(doc, start, end, cue)
+    if cue.kind is CueKind.APPOS_NOUN:
+        return _appos_noun(doc, start, end, cue)
+    if cue.kind is CueKind.LISTED_WITH:
+        return _listed_with(doc, start, end)
+    if cue.kind is CueKind.COUNTRY:
+        return name_key(doc[start:end].text) in _countries()
     return False
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """The countries and regions the demonym list of lexicon.toml names ("Armenia", "United Kingdom")."""
+    return frozenset(name_key(c) for c in lexicon().demonyms.values())
 
 
 def context_votes(
