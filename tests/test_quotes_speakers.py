@@ -42,6 +42,22 @@ def speaker_of(nlp, text, names, fragment):
     ("At Boca West, where it costs new members $70,000 to sign up, Tom Reed, the club's 78-year-old president "
      "and general manager, suggested that the troubles could be blamed on \"the business of selling houses.\"",
      {"Tom Reed": P, "Boca West": ORG}, "troubles could be blamed", "Tom Reed"),
+    # a fragment with no cue of its own continues the attributed quotation before it in the paragraph
+    ("\"It's an enormous moment,\" said Tom Reed, a Republican strategist. Unless further rivals quit the race, "
+     "\"it's very difficult to see how he is stopped on his way to the nomination.\"", {"Tom Reed": P},
+     "very difficult", "Tom Reed"),
+    # who introduces a colon or a comma: a name after a dash, "as X put it", a verb hung on the quotation,
+    # "Here's X"
+    ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”", {"Carl Bialik": P},
+     "biggest lessons", "Carl Bialik"),
+    ("Estimates of civic engagement are particularly problematic - Pew Research: “All the samples evaluated "
+     "include more engaged individuals.”", {"Pew Research": ORG}, "samples evaluated", "Pew Research"),
+    ("Or, as Tom Ridge, a former secretary of homeland security, put it: “The barbarians are no longer at the "
+     "gate. They're inside.”", {"Tom Ridge": P}, "barbarians", "Tom Ridge"),
+    ("After Tom Reed criticized the plan during a debate, Anna Berg shot back, “I suppose I could have chosen "
+     "to stay home, but I chose to fight.”", {"Tom Reed": P, "Anna Berg": P}, "stay home", "Anna Berg"),
+    ("Here’s Anna Berg in December 1992: “Our new direction must rest on an understanding of the new "
+     "realities.”", {"Anna Berg": P}, "new direction", "Anna Berg"),
 ])
 def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker):
     assert speaker_of(nlp, text, names, fragment) == speaker
@@ -54,6 +70,9 @@ def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker
      "river would"),
     ('Officials in Salem (Oregon) said that "the river would rise again next spring."',
      {"Salem": GPE, "Oregon": GPE}, "river would"),
+    # a fragment in a new paragraph does not continue the quotation before it
+    ('"It is an enormous moment," said Tom Reed.\n\nThe plan was, to its critics, "very difficult to see '
+     'through to the end of the year."', {"Tom Reed": P}, "very difficult"),
 ])
 def test_quotes_speakers_not_a_place_or_a_thing(nlp, text, names, fragment):
     assert speaker_of(nlp, text, names, fragment) is None

@@ -241,15 +241,20 @@ def _dash_name(tokens: list[Token]) -> Token | None:
     if not dashes:
         return None
     after = tokens[dashes[-1] + 1 :]
-    if not 1 <= len(after) <= 6 or any(t.pos_ not in ("PROPN", "CCONJ") and t.text != "." for t in after):
+    if not 1 <= len(after) <= 6 or any(not _name_word(t) and t.pos_ != "CCONJ" and t.text != "." for t in after):
         return None
-    names = [t for t in after if t.pos_ == "PROPN"]
+    names = [t for t in after if _name_word(t)]
     if not names:
         return None
     name = names[0]
     while name.head.i != name.i and name.head in after and name.dep_ in ("compound", "flat"):
         name = name.head
     return name
+
+
+def _name_word(t: Token) -> bool:
+    """A word of a name: a proper noun, or a capitalised noun the tagger took for common ("Pew Research")."""
+    return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper())
 
 
 def _headline_name(tokens: list[Token]) -> Token | None:
@@ -262,10 +267,16 @@ def _headline_name(tokens: list[Token]) -> Token | None:
 
 
 def _introducer(tokens: list[Token]) -> Token | None:
-    """The verb of the clause that introduces a colon: the main clause's verb nearest the colon."""
+    """The verb of the clause that introduces a colon: the main clause's verb nearest the colon, or a verb the
+    parser hung on the quotation after it ("As Professor Foner put it: "..."", "Hillary shot back, "..."")."""
     best = None
+    end = tokens[-1].i if tokens else -1
     for t in tokens:
-        if t.pos_ in VERB_POS and (t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")):
+        if t.pos_ in VERB_POS and (
+            t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
+            or (t.head.i > end + 1 and t.dep_ in ("advcl", "ccomp", "parataxis") and subject_of(t) is not None
+                and not any(c.dep_ == "mark" and c.lower_ != "as" for c in t.children))  # not "Unless X quit, "
+        ):
             best = t
     return best
 
@@ -276,6 +287,10 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
     if not left:
         return None, None
     last = left[-1].text
+    if last == ":":
+        name = _dash_name(left[:-1])
+        if name is not None:
+            return None, name  # "Pollsters agree - Carl Bialik:": the name after the dash, not the pollsters
     if last in (":", ","):
         according, source = _according(left)
         if according is not None:
@@ -284,12 +299,11 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
             if is_cue(t, coref.lex):
                 return t, subject_of(t)
     if last == ":":
-        name = _dash_name(left[:-1])
-        if name is not None:
-            return None, name
         verb = _introducer(left[:-1])
         if verb is None:
             nouns = [t for t in left[:-1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+            if len(left) > 2 and left[0].lower_ == "here" and left[1].lower_ in ("is", "’s", "'s") and nouns:
+                return None, nouns[0]  # "Here's Clinton in December 1992:": who, not when
             return None, _headline_name(left[:-1]) or (nouns[-1] if nouns else None)
         return verb, subject_of(verb)
     if last == ",":
@@ -369,6 +383,14 @@ def _nearest_subject_verb(doc: Doc, fr: _Frame) -> Token | None:
     return None
 
 
+def _runs_on(doc: Doc, previous: Found | None, m: Marked, settings: QuoteSettings) -> bool:
+    """A quotation with no cue of its own continues the attributed one before it in the same paragraph."""
+    if previous is None or previous.speaker_span is None or m.open_mark - previous.end > settings.carry_max_chars:
+        return False
+    between = doc.char_span(previous.end, m.open_mark, alignment_mode="expand")
+    return between is not None and not any(is_break(t) for t in between)
+
+
 def attribute_marked(
     doc: Doc, marked: list[Marked], coref: Coref, settings: QuoteSettings
 ) -> list[Found]:
@@ -428,6 +450,9 @@ def attribute_marked(
                 if clause is not None:
                     found.cue = None
                     _speaker(found, subject_of(clause), coref)
+                if found.speaker_span is None and _runs_on(doc, previous, m, settings):
+                    # "''It's an enormous moment,'' said X. Unless rivals quit, ''it's very difficult ...''"
+                    found.speaker, found.speaker_span, found.via = previous.speaker, previous.speaker_span, previous.via
         out.append(found)
         previous = found
     return out
