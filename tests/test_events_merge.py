@@ -27,6 +27,8 @@ def test_events_merge_same_meeting_told_three_times(nlp):
     [
         "Russia shelled Kharkiv. Russia shelled Odesa.",
         "Joe Biden met Emmanuel Macron. Joe Biden met Olaf Scholz.",
+        # one's actor is the other's target: two refusals, not one
+        "Juan Gonzalez refused requests by Lazaro Gonzalez. Lazaro Gonzalez refused to sign the papers.",
     ],
 )
 def test_events_merge_keeps_different_events_apart(nlp, text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.model import DateSource, Event, Modality, PloverType, Span
+from newsgraph.model import COOPERATIVE_TYPES, DateSource, Event, Modality, PloverType, Span
 
 # Which modality a merged event keeps when its tellings differ: a denial or a plain statement of fact
 # outranks hearsay, and hearsay outranks plans and conjecture.
@@ -69,6 +69,10 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     people_a, people_b = set(a.actors) | set(a.targets), set(b.actors) | set(b.targets)
     if not set(a.actors) & people_b and not set(b.actors) & people_a:
+        return False
+    # "Gonzalez refused requests by the relatives" and "the relatives refused to sign": who acts differs, so
+    # two acts; only in a cooperative act do the sides trade places ("Putin met Prigozhin", "Prigozhin met Putin")
+    if a.actors and b.actors and not set(a.actors) & set(b.actors) and a.type not in COOPERATIVE_TYPES:
         return False
     if a.targets and b.targets and not set(a.targets) & set(b.targets):
         return False
