@@ -111,3 +111,23 @@ def test_entities_types_nationality_adjective_points_at_its_country(nlp, text, c
     names = {e.name: e for e in entities}
     assert adjective not in names, names
     assert names[country].type is EntityType.PLACE and adjective in names[country].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Sirens sounded in Kyiv, Kharkiv and Dnipro.", "Kharkiv"),
+     ("Residents of Bakhmut fled west.", "Bakhmut"),
+     ("Explosions were heard in Lviv and Kharkiv.", "Kharkiv")],
+)
+def test_entities_types_untagged_place_named_by_its_context(nlp, text, place):
+    doc = nlp(text)
+    assert not any(t.ent_type_ for t in doc if t.text == place)  # NER missed it
+    assert _types(nlp, text).get(place) is EntityType.PLACE
+
+
+@pytest.mark.parametrize(
+    "text", ["Members of Parliament met in Westminster.", "Thus the talks ended in Geneva, and Wednesday came."]
+)
+def test_entities_types_untagged_capitals_without_place_cues_stay_out(nlp, text):
+    types = _types(nlp, text)
+    assert not {"Parliament", "Thus", "Wednesday"} & {n for n, t in types.items() if t is EntityType.PLACE}, types

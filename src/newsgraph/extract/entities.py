@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.extract.doctext import doc_text
-from newsgraph.extract.entity_types import DEFAULT_TYPES, context_votes, expansion, is_not_actor
+from newsgraph.extract.entity_types import (
+    DEFAULT_TYPES,
+    context_votes,
+    expansion,
+    is_not_actor,
+    untagged_place,
+)
 from newsgraph.extract.lexicon import lexicon
 from newsgraph.extract.names import acronym, fold, name_key
 from newsgraph.extract.places import joined_places
@@ -257,6 +263,27 @@ def _untagged_organisations(doc: Doc, taken: set[int]) -> list[Mention]:
     return found
 
 
+def _untagged_places(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Places NER missed that the words around them name as places: "residents of Bakhmut", "in Kyiv and Kharkiv"."""
+    lex = lexicon()
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ or lex.is_title_part(t.text):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j + 1 not in taken and doc[j + 1].pos_ == "PROPN" \
+                and doc[j + 1].text[:1].isupper() and not doc[j + 1].ent_type_:
+            j += 1
+        votes = untagged_place(doc, i, j + 1)
+        if votes and not is_not_actor(doc, i, j + 1):
+            found.append(Mention(i, j + 1, name_key(doc[i:j + 1].text), Counter({EntityType.PLACE: votes})))
+        i = j + 1
+    return found
+
+
 def _cluster_by_key(mentions: list[Mention]) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     for m in mentions:
@@ -368,6 +395,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     mentions = _candidates(doc)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _untagged_organisations(doc, taken)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += _untagged_places(doc, taken)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     findings = find_role_findings(doc, taken)
     for f in findings:  # "Russian President": the country a title names becomes an actor too

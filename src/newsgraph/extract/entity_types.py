@@ -37,6 +37,10 @@ class TypeSettings:
     org_head: int = 3
     org_head_vs_place: int = 1
     org_head_single: int = 1
+    # A run of capitalised words NER left untagged becomes a place when cues that say what it is give it this
+    # many PLACE votes and no other type as many ("residents of Bakhmut", "in Kyiv and Kharkiv"): one list
+    # with a place is enough, a bare "in" is not ("in Parliament").
+    untagged_place_min: int = 2
     # The oldest age an "X, 49," apposition may give: larger numbers are counts or years, not ages.
     max_age: int = 120
     # The longest bracketed expansion of an abbreviation, in tokens ("SVO [Special Military Operation]").
@@ -113,10 +117,8 @@ def rule_examples() -> list[dict]:
 
 def _common_noun(tok: Token, words: frozenset[str]) -> bool:
     """A lower-case noun of the list, by word or lemma ("streets" -> "street")."""
-    return (
-        tok.text[:1].islower() and tok.pos_ in ("NOUN", "PROPN")
-        and (tok.lower_ in words or tok.lemma_.lower() in words)
-    )
+    lower = tok.text[:1].islower() or (tok.is_sent_start and tok.pos_ == "NOUN")  # "Residents of Bakhmut"
+    return lower and tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in words or tok.lemma_.lower() in words)
 
 
 _OPEN = frozenset({",", "("})
@@ -213,11 +215,12 @@ def _appos_noun(doc: Doc, start: int, end: int, cue: TypeCue) -> bool:
 
 def _listed_with(doc: Doc, start: int, end: int) -> bool:
     """In a list with a name NER tags a place: "Odesa and Mykolaiv", "Sderot, Ofakim and Netivot"."""
-    tok = _phrase_head(doc, start, end, climb=False)
-    kin = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj":
-        kin.append(tok.head)
-        kin.extend(c for c in tok.head.children if c.dep_ == "conj" and c.i != tok.i)
+    first = _phrase_head(doc, start, end)
+    kin, todo = [], [first]
+    while todo:  # every member of the list: "Kyiv, Kharkiv and Dnipro" hang on one another
+        tok = todo.pop()
+        kin.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ == "conj")
     return any(k.ent_type_ in ("GPE", "LOC") and not start <= k.i < end for k in kin)
 
 
@@ -315,3 +318,20 @@ def is_common_noun(doc: Doc, start: int, end: int) -> bool:
 def is_not_actor(doc: Doc, start: int, end: int, settings: TypeSettings = DEFAULT_TYPES) -> bool:
     """Whether a capitalised phrase NER (or our own rules) took for a name names no actor."""
     return is_common_noun(doc, start, end) or is_event_name(doc, start, end, settings)
+
+
+def untagged_place(doc: Doc, start: int, end: int, settings: TypeSettings = DEFAULT_TYPES) -> int:
+    """The PLACE votes of a capitalised run NER left untagged, or 0 when they fall short: only cues that say
+    what the name is count, not a bare preposition."""
+    votes: Counter = Counter()
+    for cue in cues():
+        if cue.type is None or cue.kind is CueKind.WORD_BEFORE:
+            continue
+        if cue.labels is not None and EntityType.PLACE not in cue.labels:
+            continue
+        if _fits(cue, doc, start, end, settings):
+            votes[cue.type] += cue.weight
+    place = votes[EntityType.PLACE]
+    if place < settings.untagged_place_min or any(v >= place for t, v in votes.items() if t is not EntityType.PLACE):
+        return 0
+    return place
