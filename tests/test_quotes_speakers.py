@@ -58,6 +58,15 @@ def speaker_of(nlp, text, names, fragment):
      "to stay home, but I chose to fight.”", {"Tom Reed": P, "Anna Berg": P}, "stay home", "Anna Berg"),
     ("Here’s Anna Berg in December 1992: “Our new direction must rest on an understanding of the new "
      "realities.”", {"Anna Berg": P}, "new direction", "Anna Berg"),
+    # an inverted cue with title words the parser read as a clause; an abbreviation ending the sentence before
+    # the next quotation; a relative clause after a second quotation is not its cue
+    ('"Republicans are so frustrated right before the conventions," said Oversight ranking Democrat Tom Reed '
+     '(D-Md.). "They are spending their final days here."', {"Tom Reed": P}, "final days", "Tom Reed"),
+    ('"Both candidates scare me," said Tom Reed, 30, of Raleigh, N.C. "We need people who will work."',
+     {"Tom Reed": P, "Raleigh": GPE}, "need people", "Tom Reed"),
+    ("\"Bernie is in good shape no matter who wins New York,\" said Tom Reed, a senior adviser. \"We could win "
+     "enough delegates to catch up and we have good opportunities all the way through California,\" which votes "
+     "June 7.", {"Tom Reed": P, "New York": GPE, "California": GPE}, "enough delegates", "Tom Reed"),
 ])
 def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker):
     assert speaker_of(nlp, text, names, fragment) == speaker

@@ -22,6 +22,7 @@ from newsgraph.extract.quoting.syntax import (
 from newsgraph.model import QuoteAct, QuoteKind, Span
 
 CONTINUING = frozenset(",?!—–-…")
+THINGS = frozenset({"which", "that", "it"})  # "...," which votes June 7: a relative clause, not a speaker
 MAX_CONTEXT_TOKENS = 60
 QUOTE_MARKS = frozenset('"“”«»„‘’‹›\'') | {"''", "``"}
 
@@ -63,6 +64,8 @@ def _frame(doc: Doc, m: Marked, inside: list[bool]) -> _Frame | None:
         t = doc[i]
         if is_break(t) or inside[i] or t.text in SENTENCE_FINAL:
             break
+        if not left and len(t.text) > 1 and t.text.endswith(".") and t.i < first - 1 and doc[first].is_title:
+            break  # "..., said Harry Bond, of Raleigh, N.C. "We need ...": an abbreviation ends the sentence
         if not t.is_space and t.text not in QUOTE_MARKS:
             left.append(t)
         i -= 1
@@ -160,6 +163,24 @@ def _adjacent_name(verb: Token, coref: Coref) -> Token | None:
             while t.dep_ in ("compound", "flat") and t.head.i != t.i and abs(t.head.i - t.i) <= 3:
                 t = t.head
             return t
+    return _inverted_name(verb, coref)
+
+
+MAX_TITLE_TOKENS = 5  # "said Oversight ranking Democrat Elijah Cummings": title words before the name
+
+
+def _inverted_name(verb: Token, coref: Coref) -> Token | None:
+    """ "...," said Oversight ranking Democrat Elijah Cummings: after an inverted cue, the name that follows its
+    title words, which the parser may have read as a clause of their own."""
+    doc = coref.doc
+    for i in range(verb.i + 1, min(len(doc), verb.i + 1 + MAX_TITLE_TOKENS)):
+        t = doc[i]
+        if coref.inside[i] or t.is_punct or t.is_space or t.pos_ in ("ADP", "PRON", "AUX", "SCONJ", "CCONJ"):
+            return None
+        if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
+            while t.dep_ in ("compound", "flat") and 0 < t.head.i - t.i <= 3:
+                t = t.head
+            return t
     return None
 
 
@@ -189,7 +210,8 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
         if lex.lemma(t) in lex.speech_verbs and (t.pos_ in VERB_POS or _mistagged_verb(t)):
             return t
         if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass", "amod"):
-            if joined and n <= 6 and inner_end == "," and subject_of(t) is not None:
+            subject = subject_of(t)
+            if joined and n <= 6 and inner_end == "," and subject is not None and subject.lower_ not in THINGS:
                 return t  # "...," the judge exclaimed: any verb right after a comma-ended quotation
             if not joined:
                 return None
@@ -426,8 +448,8 @@ def attribute_marked(
                     _speaker(found, subject, coref)
             if found.speaker_span is None and previous is not None and previous.speaker_span is not None:
                 ends = content.rstrip("”’\"' ")[-1:] in (".", "?", "!", "…")
-                if m.open_mark - previous.end <= settings.carry_max_chars and not fr.left and (
-                    not fr.right or ends
+                if m.open_mark - previous.end <= settings.carry_max_chars and (
+                    (not fr.left and (not fr.right or ends)) or (found.cue is None and _runs_on(doc, previous, m, settings))
                 ):
                     found.speaker, found.speaker_span = previous.speaker, previous.speaker_span
                     found.via = previous.via
