@@ -62,6 +62,7 @@ class CueKind(str, Enum):
     APPOS_NOUN = "appos_noun"
     LISTED_WITH = "listed_with"
     COUNTRY = "country"
+    POSSESSOR = "possessor"
     NOT_NAME = "not_name"
     NOT_ACTOR_WORD = "not_actor_word"
 
@@ -253,6 +254,9 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
         return _appos_noun(doc, start, end, cue)
     if cue.kind is CueKind.LISTED_WITH:
         return _listed_with(doc, start, end)
+    if cue.kind is CueKind.POSSESSOR:
+        tok = _phrase_head(doc, start, end, climb=False)
+        return tok.dep_ == "poss" and tok.head.i >= end and _common_noun(tok.head, cue.words)
     if cue.kind is CueKind.COUNTRY:
         return name_key(doc[start:end].text) in _countries()
     return False
