@@ -63,6 +63,7 @@ class CueKind(str, Enum):
     LISTED_WITH = "listed_with"
     COUNTRY = "country"
     POSSESSOR = "possessor"
+    TITLE_BEFORE = "title_before"
     NOT_NAME = "not_name"
     NOT_ACTOR_WORD = "not_actor_word"
 
@@ -257,6 +258,8 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
     if cue.kind is CueKind.POSSESSOR:
         tok = _phrase_head(doc, start, end, climb=False)
         return tok.dep_ == "poss" and tok.head.i >= end and _common_noun(tok.head, cue.words)
+    if cue.kind is CueKind.TITLE_BEFORE:
+        return before is not None and before.pos_ in ("NOUN", "PROPN") and lexicon().is_title(before.text)
     if cue.kind is CueKind.COUNTRY:
         return name_key(doc[start:end].text) in _countries()
     return False
