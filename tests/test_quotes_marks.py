@@ -23,6 +23,8 @@ def _texts(text: str, settings: QuoteSettings = DEFAULT_QUOTES) -> list[str]:
     ("“Sloppy mix of marks\" here.", ["Sloppy mix of marks"]),
     ("The boys’ club met; it’s Trump’s day.", []),
     ('A 12" pipe.', []),
+    ('Former secretary of state Anna Berg:"We learned that from the department." Then', ["We learned that from the department."]),
+    ('The list follows:" the end', []),
 ])
 def test_quotes_marks_pairs(text, expected):
     assert _texts(text) == expected

@@ -16,6 +16,7 @@ from newsgraph.extract.quoting.indirect import find_indirect
 from newsgraph.extract.quoting.marks import find_marked
 from newsgraph.extract.quoting.settings import DEFAULT_QUOTES, QuoteSettings
 from newsgraph.extract.quoting.signed import find_signed
+from newsgraph.extract.quoting.transcript import find_transcript
 from newsgraph.model import Entity, Quote, QuoteKind
 
 
@@ -35,11 +36,13 @@ def find_quotes(
     # A cue that introduced a whole quotation is spent; one whose clause only holds a quoted fragment still
     # reports that clause ("said Smith is "absolutely wrong" for saying ..."): the fragment stays a partial quote.
     used = {f.cue_token for f in direct if f.cue_token is not None and f.kind is not QuoteKind.PARTIAL}
+    turns = find_transcript(doc, coref) if ":" in coref.text else []
+    used |= {f.cue_token for f in turns if f.cue_token is not None}
     indirect = find_indirect(doc, coref, inside, used)
     signed = find_signed(doc, coref) if "(@" in coref.text else []
     headlines = find_headlines(doc, coref, used | {f.cue_token for f in indirect if f.cue_token is not None})
     _fragments_take_their_clause(direct, indirect)
-    found = sorted(direct + indirect + signed + headlines, key=lambda f: (f.start, f.end))
+    found = sorted(direct + turns + indirect + signed + headlines, key=lambda f: (f.start, f.end))
     text = coref.text
     quotes = []
     for n, f in enumerate(found, 1):

@@ -40,6 +40,7 @@ class Lexicon:
     attitude_prep_cues: frozenset[tuple[str, str]]  # "vote for"
     judging_verbs: frozenset[str]  # attitudes that take "X as Y" ("sees Cruz as a uniter")
     holder_nouns: frozenset[str]  # who can want or believe ("voters", "most"), with the role and org nouns
+    non_speaker_labels: frozenset[str] = frozenset()  # "UPDATE:", "CORRECTION:": paragraph labels naming no one
     verbs: frozenset[str] = frozenset()  # every cue lemma above, to mend the tagger's lemmas ("hopes" -> "hop")
 
     def names_people(self, lemma: str) -> bool:
@@ -116,6 +117,7 @@ def load() -> Lexicon:
         judging_verbs=frozenset(by_id["verb.attitude"]["judging_lemmas"]),
         holder_nouns=frozenset(by_id["verb.attitude"]["holders"]) | frozenset(nouns["person_nouns"])
         | frozenset(nouns["org_nouns"]),
+        non_speaker_labels=frozenset(by_id["transcript.label"]["not_speakers"]),
     )
     verbs = (
         lexicon.speech_verbs | lexicon.intent_verbs | lexicon.object_verbs | lexicon.naming_verbs

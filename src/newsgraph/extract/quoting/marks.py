@@ -18,7 +18,7 @@ SENTENCE_END = frozenset(".?!…:;")
 # The only characters the scan stops at: marks and line breaks.
 _INTERESTING = re.compile(r'["“”«»„‟‘‹\n]')
 _BREAK = re.compile(r"[ \t\r]*\n\s*")
-_OPEN_CONTEXT = frozenset(" \t\n([{—–-/")
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:")  # a colon for a transcript's Clinton:"We learned ..."
 
 
 @dataclass(frozen=True, slots=True)

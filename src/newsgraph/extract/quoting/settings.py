@@ -25,6 +25,9 @@ class QuoteSettings:
     # An unattributed quotation takes the speaker of the quotation before it when they are at most this many
     # characters apart (the same or the next paragraph), the convention of quotes that run on.
     carry_max_chars: int = 700
+    # How many unlabelled paragraphs may continue a transcript's turn ("TAPPER: ..." then more of his words): a long
+    # answer runs on for a few; past that, the article's own prose has more likely resumed.
+    transcript_max_continued: int = 3
 
 
 DEFAULT_QUOTES = QuoteSettings()
