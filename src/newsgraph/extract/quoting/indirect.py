@@ -66,6 +66,10 @@ def _content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 if objs:
                     return objs[0].left_edge.i, objs[0].right_edge.i
+            if c.dep_ == "advcl" and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children
+            ):  # "is calling for the United States to step up ...": the parser made it a clause
+                return c.left_edge.i + 1, c.right_edge.i
     for c in verb.children:  # "said in a statement: the plan..." parsed as a clause after a colon
         if c.dep_ == "ccomp":
             return c.left_edge.i, c.right_edge.i

@@ -41,6 +41,9 @@ class Lexicon:
     judging_verbs: frozenset[str]  # attitudes that take "X as Y" ("sees Cruz as a uniter")
     holder_nouns: frozenset[str]  # who can want or believe ("voters", "most"), with the role and org nouns
     non_speaker_labels: frozenset[str] = frozenset()  # "UPDATE:", "CORRECTION:": paragraph labels naming no one
+    pro_form_verbs: frozenset[str] = frozenset()  # "said so", "said yes", "say the same of X"
+    pro_forms: frozenset[str] = frozenset()
+    possessed_object_verbs: frozenset[str] = frozenset()  # "questioned Mr. Trump's veracity", not "the suspect"
     verbs: frozenset[str] = frozenset()  # every cue lemma above, to mend the tagger's lemmas ("hopes" -> "hop")
 
     def names_people(self, lemma: str) -> bool:
@@ -118,9 +121,13 @@ def load() -> Lexicon:
         holder_nouns=frozenset(by_id["verb.attitude"]["holders"]) | frozenset(nouns["person_nouns"])
         | frozenset(nouns["org_nouns"]),
         non_speaker_labels=frozenset(by_id["transcript.label"]["not_speakers"]),
+        pro_form_verbs=frozenset(by_id["verb.pro_form"]["lemmas"]),
+        pro_forms=frozenset(by_id["verb.pro_form"]["words"]),
+        possessed_object_verbs=frozenset(by_id["verb.object_possessed"]["lemmas"]),
     )
     verbs = (
         lexicon.speech_verbs | lexicon.intent_verbs | lexicon.object_verbs | lexicon.naming_verbs
+        | lexicon.possessed_object_verbs
         | lexicon.evidence_verbs | lexicon.attitude_verbs
         | {v for v, _ in lexicon.prep_cues | lexicon.attitude_prep_cues}
     )

@@ -130,6 +130,42 @@ def _naming(verb: Token, lemma: str) -> Range | None:
     return None
 
 
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+PERSONAL = frozenset({"his", "her", "their", "my", "our", "your"})
+
+
+def _possessed_object(verb: Token, lex: Lexicon) -> Range | None:
+    """ "questioned Mr. Trump's veracity", "attacked his record": an object that is something of someone's (a
+    person's or a body's, not a place's or a thing's: "the town's police station")."""
+    obj = _object(verb)
+    if obj is None or obj.ent_type_:
+        return None
+    poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if poss is None or poss.ent_type_ in PLACE_ENTS:
+        return None
+    if not (poss.lower_ in PERSONAL or poss.pos_ == "PROPN" or lex.names_people(poss.lemma_.lower())):
+        return None
+    return obj.left_edge.i, _with_following_phrases(verb, obj.right_edge.i)
+
+
+def _pro_form(verb: Token, lex: Lexicon) -> Range | None:
+    """ "half said so", "75 percent said yes", "say the same of Trump": an answer given as a pro-form right after
+    the verb, standing alone (not the determiner of "so many things" or "no one")."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    c = doc[verb.i + 1]
+    if c.lower_ == "the" and c.head.head.i == verb.i:
+        c = c.head  # "the same"
+    if c.head.i != verb.i or c.lower_ not in lex.pro_forms:
+        return None
+    if c.dep_ not in ("dobj", "advmod", "intj", "npadvmod", "ccomp", "acomp", "attr"):
+        return None
+    return c.left_edge.i, c.right_edge.i
+
+
 def nominal_content(verb: Token, subject: Token | None, lex: Lexicon) -> tuple[Range, QuoteAct] | None:
     """The content and act of an attribution whose content is a noun phrase, a preposition's object, what a
     document shows, or an attitude's clause or infinitive; None when the verb reports nothing here."""
@@ -141,6 +177,10 @@ def nominal_content(verb: Token, subject: Token | None, lex: Lexicon) -> tuple[R
         if rng is None and verb.right_edge.i > verb.i:
             rng = (verb.i + 1, verb.right_edge.i)  # "a poll found Sanders leading"
         return (rng, QuoteAct.EVIDENCE) if rng else None
+    if lemma in lex.pro_form_verbs:
+        rng = _pro_form(verb, lex)
+        if rng is not None:
+            return rng, QuoteAct.SPEECH
     if _infinitive(verb):
         return _attitude(verb, subject, lemma, lex)
     if lemma in lex.naming_verbs:
@@ -152,6 +192,10 @@ def nominal_content(verb: Token, subject: Token | None, lex: Lexicon) -> tuple[R
         return rng, QuoteAct.SPEECH
     if lemma in lex.object_verbs:
         rng = _object_content(verb)
+        if rng is not None:
+            return rng, QuoteAct.SPEECH
+    if lemma in lex.possessed_object_verbs:
+        rng = _possessed_object(verb, lex)
         if rng is not None:
             return rng, QuoteAct.SPEECH
     return _attitude(verb, subject, lemma, lex)
