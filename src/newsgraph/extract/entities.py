@@ -86,11 +86,13 @@ class Cluster:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading articles and trailing possessives or punctuation from a name span."""
+    """Drop leading articles and trailing possessives, punctuation or common nouns from a name span."""
     while start < end and (doc[start].lower_ in _STRIP_LEFT or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
+        end -= 1  # "the United Auto Workers union": the common noun says what the name is, but is none of it
     return start, end
 
 

@@ -55,6 +55,7 @@ class CueKind(str, Enum):
     OF_NOUN = "of_noun"
     NOUN_AFTER = "noun_after"
     LAST_WORD = "last_word"
+    FIRST_WORD = "first_word"
     WORD_BEFORE = "word_before"
     PLACE_AFTER = "place_after"
     AGE_AFTER = "age_after"
@@ -243,6 +244,8 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
         )
     if cue.kind is CueKind.LAST_WORD:
         return end - start > 1 and doc[end - 1].lower_.rstrip(".") in cue.words
+    if cue.kind is CueKind.FIRST_WORD:
+        return end - start > 1 and doc[start].lower_ in cue.words and doc[start].text[:1].isupper()
     if cue.kind is CueKind.WORD_BEFORE:
         return before is not None and before.lower_ in cue.words and not _excepted(before, cue.except_heads)
     if cue.kind is CueKind.PLACE_AFTER:
