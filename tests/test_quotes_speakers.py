@@ -85,3 +85,13 @@ def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker
 ])
 def test_quotes_speakers_not_a_place_or_a_thing(nlp, text, names, fragment):
     assert speaker_of(nlp, text, names, fragment) is None
+
+
+def test_quotes_speakers_relative_pronoun_is_the_evidence_of_a_named_antecedent(nlp):
+    text = ("Cruz won an endorsement from Tom Reed, who declared in the spin room, “I’m sending the signal that it’s "
+            "time to unite.”")
+    doc = nlp(text)
+    entities = entities_for(text, {"Tom Reed": P, "Cruz": P})
+    q = next(q for q in find_quotes(doc, entities, MentionIndex(entities)) if "sending the signal" in q.text)
+    assert {e.id: e.name for e in entities}[q.speaker] == "Tom Reed"
+    assert q.speaker_span.text == "who"

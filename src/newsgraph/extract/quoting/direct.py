@@ -89,7 +89,12 @@ def _speaker(found: Found, subject: Token | None, coref: Coref) -> None:
     if subject is None or coref.inside[subject.i]:
         return  # a subject inside the quotation is the parser's slip, not the speaker
     if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
-        subject = subject.head.head  # "commentators who have suggested": the commentators
+        antecedent = subject.head.head  # "commentators who have suggested": the commentators
+        found.speaker = coref.resolve(antecedent)
+        if found.speaker is not None:  # "Mike Lee, who declared": the relative is the evidence, as in indirect speech
+            found.speaker_span = Span.of(coref.text, subject.idx, subject.idx + len(subject.text))
+            return
+        subject = antecedent
     found.speaker = coref.resolve(subject)
     found.speaker_span = Span.of(coref.text, subject.idx, subject.idx + len(subject.text)) if (
         subject.pos_ == "PRON"
