@@ -67,6 +67,11 @@ def speaker_of(nlp, text, names, fragment):
     ("\"Bernie is in good shape no matter who wins New York,\" said Tom Reed, a senior adviser. \"We could win "
      "enough delegates to catch up and we have good opportunities all the way through California,\" which votes "
      "June 7.", {"Tom Reed": P, "New York": GPE, "California": GPE}, "enough delegates", "Tom Reed"),
+    # a short paragraph that only names who speaks in the next one; not across the paragraph before it
+    ("The show is broadcast on New York’s AM 970 The Answer and NewsTalk 990 AM\n\nStated Tom Reed:\n\n“I think "
+     "that the stakes are so high and the plan is clear.”", {"Tom Reed": P, "New York": GPE}, "stakes", "Tom Reed"),
+    ("The hearing went on for hours.\n\nSen. Tom Reed (R-Texas):\n\n“I think that the stakes are so high and the "
+     "plan is clear.”", {"Tom Reed": P}, "stakes", "Tom Reed"),
 ])
 def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker):
     assert speaker_of(nlp, text, names, fragment) == speaker

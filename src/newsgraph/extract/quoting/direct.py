@@ -351,8 +351,8 @@ def _previous_colon(doc: Doc, fr: _Frame, m: Marked) -> tuple[Token | None, Toke
     i = fr.first - 1
     while i >= 0 and (doc[i].is_space or doc[i].idx == m.open_mark or doc[i].text in ("*", "_")):
         i -= 1
-    if i < 0 or doc[i].text != ":":
-        return None, None
+    if i < 0 or not doc[i].text.endswith(":"):
+        return None, None  # (spaCy keeps "(R-Texas):" 's "):" as one token)
     j = i - 1
     tokens: list[Token] = []
     while j >= 0 and not is_break(doc[j]) and doc[j].text not in SENTENCE_FINAL and len(tokens) < 60:
@@ -361,8 +361,24 @@ def _previous_colon(doc: Doc, fr: _Frame, m: Marked) -> tuple[Token | None, Toke
     tokens.reverse()
     verb = _introducer(tokens)
     if verb is None:
-        return None, None
+        return None, _short_label_name(tokens)
     return verb, subject_of(verb)
+
+
+SHORT_INTRO_TOKENS = 8  # "Stated Stone:", "Sen. Ted Cruz (R-Texas):": a paragraph that only names who speaks next
+
+
+def _short_label_name(tokens: list[Token]) -> Token | None:
+    """The last name outside brackets in a short paragraph that introduces the quotation after it."""
+    if not tokens or len(tokens) > SHORT_INTRO_TOKENS:
+        return None
+    depth, names = 0, []
+    for t in tokens:
+        depth += t.text == "("
+        depth -= t.text.startswith(")")
+        if depth == 0 and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
+            names.append(t)
+    return names[-1] if names else None
 
 
 def _governing_cue(doc: Doc, fr: _Frame, inside: list[bool], coref: Coref) -> Token | None:

@@ -146,8 +146,8 @@ def _noun_before(verb: Token, first: int, children_only: bool = False) -> Token 
         for c in verb.children:
             if c.i < verb.i and c.dep_ in ("dep", "npadvmod", "nmod", "appos") and c.pos_ in NOUNISH and (
                 c.ent_type_ not in NOT_WHO
-            ):
-                return c
+            ) and not any(is_break(doc[k]) for k in range(c.i + 1, verb.i)):
+                return c  # (not across a paragraph break: "... New York's AM 970.\n\nStated Stone:")
         return None
     for i in range(first, min(first + 8, verb.i)):
         n = doc[i]
@@ -220,7 +220,7 @@ def phrase_span(token: Token, text: str) -> Span:
     doc = token.doc
     left = right = token.i
     i = left - 1
-    while i >= 0 and token.is_ancestor(doc[i]) and doc[i].text not in STOPS_PHRASE and not (
+    while i >= 0 and token.is_ancestor(doc[i]) and doc[i].text not in STOPS_PHRASE and not doc[i].is_space and not (
         doc[i].pos_ in VERB_POS and doc[i].dep_ != "amod"
     ):
         left = i  # "the 43-year-old", "Kremlin spokesman Dmitry Peskov"
