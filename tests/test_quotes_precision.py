@@ -7,6 +7,8 @@ import pytest
 from newsgraph.extract.entities import find_entities
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.quotes import find_quotes
+from newsgraph.model import EntityType, QuoteKind
+from quotes_helpers import entities_for
 
 
 def _quotes(nlp, text):
@@ -46,3 +48,22 @@ def test_quotes_precision_object_split_by_the_parser_stays_whole(nlp):
     quotes = _quotes(nlp, "The company also announced head of finance Daniel Ammann as its new president.")
     told = [q for q in quotes if q.cue == "announced"]
     assert told and told[0].text == "head of finance Daniel Ammann as its new president"
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Anna Berg told NBC's “Meet the Press” on Sunday that she would run again.", "Meet the Press"),
+    ("Tom Reed said on Fox News' “Sunday Morning Futures,” that the plan had failed.", "Sunday Morning Futures"),
+    ("Speaking on “This Week,” Anna Berg said the vote would be close.", "This Week"),
+])
+def test_quotes_precision_show_titles_are_no_quotes(nlp, text, title):
+    doc = nlp(text)
+    entities = entities_for(text, {"Anna Berg": EntityType.PERSON, "Tom Reed": EntityType.PERSON})
+    quotes = find_quotes(doc, entities, MentionIndex(entities))
+    assert not [q for q in quotes if q.kind is not QuoteKind.INDIRECT and title in q.text]
+
+
+def test_quotes_precision_title_case_words_said_are_kept(nlp):
+    text = "Tom Reed said “Build The Wall” three times at the rally."
+    doc = nlp(text)
+    entities = entities_for(text, {"Tom Reed": EntityType.PERSON})
+    assert [q for q in find_quotes(doc, entities, MentionIndex(entities)) if q.text.startswith("Build The Wall")]

@@ -426,6 +426,25 @@ def _nearest_subject_verb(doc: Doc, fr: _Frame) -> Token | None:
     return None
 
 
+TITLE_MAX_WORDS = 6  # "Fareed Zakaria GPS", "Sunday Morning Futures", "The Nightly Show with Larry Wilmore"
+TITLE_LEAD = frozenset({"on", "’s", "'s", "'", "’"})  # "on "This Week"", "ABC's "Good Morning America""
+SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with", "&"})
+
+
+def _is_title(doc: Doc, fr: _Frame, m: Marked, words: int) -> bool:
+    """A few words in title case right after "on" or a possessive ("on "This Week,"", "ABC's "Good Morning
+    America"", "Fox News' "Sunday Morning Futures"") name a show, a book or a film."""
+    if not 0 < words <= TITLE_MAX_WORDS:
+        return False
+    i = fr.first - 1
+    while i >= 0 and (doc[i].is_space or doc[i].idx >= m.open_mark or doc[i].text in ("''", "``", "\"", "“")):
+        i -= 1  # the opening mark, however tokenized; a lone apostrophe before it is a possessive ("News'")
+    if i < 0 or doc[i].lower_ not in TITLE_LEAD:
+        return False
+    inner = [doc[i] for i in range(fr.first, fr.last + 1) if doc[i].is_alpha]
+    return all(t.text[:1].isupper() or t.lower_ in SMALL_WORDS for t in inner) and inner[0].text[:1].isupper()
+
+
 def _runs_on(doc: Doc, previous: Found | None, m: Marked, settings: QuoteSettings) -> bool:
     """A quotation with no cue of its own continues the attributed one before it in the same paragraph."""
     if previous is None or previous.speaker_span is None or m.open_mark - previous.end > settings.carry_max_chars:
@@ -455,6 +474,8 @@ def attribute_marked(
             or (left_text.endswith(",") and content[:1].isupper())
         )
         found = Found(m.start, m.end, QuoteKind.DIRECT)
+        if _is_title(doc, fr, m, words):
+            continue  # "told NBC's "Meet the Press."": the name of a show, a book or a film, not words said
         if starts_sentence:
             verb = _trailing_cue(fr, text, m, coref, settings)
             if verb is not None:
