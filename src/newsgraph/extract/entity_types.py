@@ -227,8 +227,19 @@ def _listed_with(doc: Doc, start: int, end: int) -> bool:
     return any(k.ent_type_ in ("GPE", "LOC") and not start <= k.i < end for k in kin)
 
 
+def _list_start(doc: Doc, start: int, end: int) -> int:
+    """Where the list a name ends stands in the sentence: "the shelling of [Avdiivka], Bakhmut and Marinka"
+    puts all three after "of". The name's own start when it is in no list."""
+    first = _phrase_head(doc, start, end)
+    if start <= first.i < end:
+        return start
+    return first.left_edge.i
+
+
 def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) -> bool:
     before = _previous(doc, start)
+    if cue.kind in (CueKind.NOUN_BEFORE, CueKind.OF_NOUN, CueKind.WORD_BEFORE):
+        before = _previous(doc, _list_start(doc, start, end))
     after = doc[end] if end < len(doc) else None
     if cue.kind is CueKind.NOUN_BEFORE:
         return before is not None and _common_noun(before, cue.words)
@@ -247,6 +258,8 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
     if cue.kind is CueKind.FIRST_WORD:
         return end - start > 1 and doc[start].lower_ in cue.words and doc[start].text[:1].isupper()
     if cue.kind is CueKind.WORD_BEFORE:
+        if _phrase_head(doc, start, end, climb=False).dep_ == "poss":
+            return False  # "in Trump's view": the preposition governs the view
         return before is not None and before.lower_ in cue.words and not _excepted(before, cue.except_heads)
     if cue.kind is CueKind.PLACE_AFTER:
         return _place_follows(doc, end)
