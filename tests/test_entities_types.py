@@ -131,3 +131,22 @@ def test_entities_types_untagged_place_named_by_its_context(nlp, text, place):
 def test_entities_types_untagged_capitals_without_place_cues_stay_out(nlp, text):
     types = _types(nlp, text)
     assert not {"Parliament", "Thus", "Wednesday"} & {n for n, t in types.items() if t is EntityType.PLACE}, types
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "whole"),
+    [("The shelling of Avdiivka, Bakhmut and Marinka continued.", ("Bakhmut", "Marinka"), "Bakhmut and Marinka"),
+     ("Bill and Melinda Gates gave money.", ("Bill", "Melinda Gates"), "Bill and Melinda Gates")],
+)
+def test_entities_types_list_ner_ran_together_is_split(nlp, text, parts, whole):
+    names = {e.name for e in find_entities(nlp(text))}
+    assert set(parts) <= names and whole not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Procter and Gamble raised prices.", "Procter and Gamble"),
+     ("He visited Bosnia and Herzegovina last year.", "Bosnia and Herzegovina")],
+)
+def test_entities_types_name_with_and_stays_whole(nlp, text, name):
+    assert name in {e.name for e in find_entities(nlp(text))}

@@ -165,13 +165,36 @@ def _dash_break(doc: Doc, start: int, i: int, end: int, known: Counter) -> bool:
     return bool(known[name_key(doc[start:i].text)]) or bool(known[name_key(doc[i + 1:end].text)])
 
 
-def _segments(doc: Doc, start: int, end: int, known: Counter, people: set[str]) -> list[tuple[int, int]]:
-    """NER runs names across a bracket, a spaced dash or a sentence end ("San Jose - Cisco"): the parts."""
+def _and_break(doc: Doc, start: int, i: int, end: int, label: str, known: Counter) -> bool:
+    """ "Bakhmut and Marinka": NER runs the end of a list into one name. A person's name holds no "and"; an
+    organisation's or a country's may ("Procter and Gamble", "Bosnia and Herzegovina"), so there only when a
+    side is a name the text uses on its own or the list began before the span ("Avdiivka, Bakhmut and ...")."""
+    if doc[i].lower_ != "and" or not start < i < end - 1:
+        return False
+    if not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+        return False
+    right, left = doc[i + 1:end].root, doc[start:i].root
+    if right.dep_ != "conj" or not start <= right.head.i < i:
+        return False  # the parser does not read a list here
+    if label == "PERSON":
+        return True
+    if left.dep_ == "conj" and left.head.i < start:
+        return True
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_:
+        return True  # "Avdiivka, [Bakhmut and Marinka]", however the parser reads it
+    return bool(known[name_key(doc[start:i].text)]) or bool(known[name_key(doc[i + 1:end].text)])
+
+
+def _segments(
+    doc: Doc, start: int, end: int, label: str, known: Counter, people: set[str]
+) -> list[tuple[int, int]]:
+    """NER runs names across a bracket, a spaced dash, an "and" or a sentence end ("San Jose - Cisco"): the
+    parts."""
     parts: list[tuple[int, int]] = []
     s = start
     for i in range(start, end):
         t = doc[i]
-        if t.text in _BRACKETS or _dash_break(doc, s, i, end, known):
+        if t.text in _BRACKETS or _dash_break(doc, s, i, end, known) or _and_break(doc, s, i, end, label, known):
             if s < i:
                 parts.append((s, i))
             s = i + 1
@@ -193,7 +216,7 @@ def _candidates(doc: Doc) -> list[Mention]:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        for seg_start, seg_end in _segments(doc, ent.start, ent.end, known, people):
+        for seg_start, seg_end in _segments(doc, ent.start, ent.end, ent.label_, known, people):
             mention = _candidate(doc, seg_start, seg_end, label, joined)
             if mention is not None:
                 mentions.append(mention)
