@@ -72,6 +72,10 @@ def speaker_of(nlp, text, names, fragment):
      "that the stakes are so high and the plan is clear.”", {"Tom Reed": P, "New York": GPE}, "stakes", "Tom Reed"),
     ("The hearing went on for hours.\n\nSen. Tom Reed (R-Texas):\n\n“I think that the stakes are so high and the "
      "plan is clear.”", {"Tom Reed": P}, "stakes", "Tom Reed"),
+    # a day parsed as the subject: the name right before the cue; a description the parser hung on a name before
+    ("Saturday at the Massachusetts Democratic state’s party convention Sen. Anna Berg (D-MA) said Tom Reed was a "
+     "“proven failure” in business.", {"Anna Berg": P, "Tom Reed": P, "Massachusetts": GPE}, "proven failure",
+     "Anna Berg"),
 ])
 def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker):
     assert speaker_of(nlp, text, names, fragment) == speaker

@@ -39,7 +39,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         for c in t.children:
             if c.dep_ == "appos":
                 return c
-        return _noun_before(verb, t.i + 1 if t.i < verb.i else verb.sent.start)
+        return _name_right_before(verb) or _noun_before(verb, t.i + 1 if t.i < verb.i else verb.sent.start)
     if t is None and depth == 0:
         return (
             _noun_before(verb, verb.sent.start, children_only=True) or _name_right_before(_top_verb(verb))
@@ -112,6 +112,10 @@ def _name_right_before(verb: Token) -> Token | None:
         return _name_head(t)
     if t.pos_ == "PRON" and t.lower_ in ("he", "she", "they", "we", "i"):
         return t
+    if t.pos_ == "NOUN" and t.ent_type_ not in NOT_WHO and any(
+        c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in t.children
+    ):
+        return t  # "In an interview with X and Y, the Democratic candidate stated": the parser made it Y's apposition
     return None
 
 
