@@ -76,6 +76,9 @@ def speaker_of(nlp, text, names, fragment):
     ("Saturday at the Massachusetts Democratic state’s party convention Sen. Anna Berg (D-MA) said Tom Reed was a "
      "“proven failure” in business.", {"Anna Berg": P, "Tom Reed": P, "Massachusetts": GPE}, "proven failure",
      "Anna Berg"),
+    # an infinitive hung on a noun is done by the subject of the clause that holds the noun
+    ("Tom Reed on Friday held an impromptu press briefing to brag that the unemployment rate has fallen below "
+     "5 percent.", {"Tom Reed": P}, "unemployment rate", "Tom Reed"),
 ])
 def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker):
     assert speaker_of(nlp, text, names, fragment) == speaker

@@ -186,7 +186,22 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
         return subject_of(verb.head.head, depth + 1)  # "Lukashenko, after declaring that ..."
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):  # "the 43-year-old asked"
-        return _misattached_subject(verb) or _object_participle(verb) or verb.head
+        return _misattached_subject(verb) or _object_participle(verb) or _infinitive_owner(verb, depth) or verb.head
+    return None
+
+
+def _infinitive_owner(verb: Token, depth: int) -> Token | None:
+    """ "held a press briefing to brag that ...", "ran on his ability to jolt the economy and accused X": an
+    infinitive hung on a noun is done by the subject of the clause that holds the noun, not by the noun."""
+    if verb.dep_ not in ("acl", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    t = verb.head
+    for _ in range(6):
+        if t.pos_ in VERB_POS:
+            return _subject(t, depth + 1)
+        if t.head.i == t.i:
+            return None
+        t = t.head
     return None
 
 
