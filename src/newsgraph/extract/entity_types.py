@@ -270,7 +270,8 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
     if cue.kind is CueKind.APPOS_NOUN:
         return _appos_noun(doc, start, end, cue)
     if cue.kind is CueKind.LISTED_WITH:
-        return _listed_with(doc, start, end)
+        anchor = _previous(doc, _list_start(doc, start, end))
+        return anchor is not None and anchor.lower_ in cue.words and _listed_with(doc, start, end)
     if cue.kind is CueKind.POSSESSOR:
         tok = _phrase_head(doc, start, end, climb=False)
         return tok.dep_ == "poss" and tok.head.i >= end and _common_noun(tok.head, cue.words)
