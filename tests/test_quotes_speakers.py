@@ -79,6 +79,11 @@ def speaker_of(nlp, text, names, fragment):
     # an infinitive hung on a noun is done by the subject of the clause that holds the noun
     ("Tom Reed on Friday held an impromptu press briefing to brag that the unemployment rate has fallen below "
      "5 percent.", {"Tom Reed": P}, "unemployment rate", "Tom Reed"),
+    # a quotation with no cue continues the latest speaker, reported speech included
+    ("“We will fight on,” Tom Reed said.\n\nAnna Berg said the plan would fail within a year.\n\n“It is a matter "
+     "of time before the money runs out.”", {"Tom Reed": P, "Anna Berg": P}, "matter of time", "Anna Berg"),
+    ("“We will fight on,” Tom Reed said.\n\n“It is a matter of time before the money runs out.”",
+     {"Tom Reed": P}, "matter of time", "Tom Reed"),
 ])
 def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker):
     assert speaker_of(nlp, text, names, fragment) == speaker

@@ -42,6 +42,7 @@ def find_quotes(
     signed = find_signed(doc, coref) if "(@" in coref.text else []
     headlines = find_headlines(doc, coref, used | {f.cue_token for f in indirect if f.cue_token is not None})
     _fragments_take_their_clause(direct, indirect)
+    _carry_from_the_latest_speaker(direct, indirect)
     found = sorted(direct + turns + indirect + signed + headlines, key=lambda f: (f.start, f.end))
     text = coref.text
     quotes = []
@@ -63,6 +64,18 @@ def _fragments_take_their_clause(marked: list[Found], indirect: list[Found]) -> 
         if around:
             c = min(around, key=lambda c: c.end - c.start)
             f.speaker, f.speaker_span, f.cue, f.cue_span, f.via = c.speaker, c.speaker_span, c.cue, c.cue_span, c.via
+
+
+def _carry_from_the_latest_speaker(marked: list[Found], indirect: list[Found]) -> None:
+    """A quotation with no cue continues the latest speaker before it: when reported speech ("Anna Berg said the
+    plan would fail.") stands between it and the quotation it was carried from, the reporter of that speech."""
+    for f in marked:
+        if f.carried_from is None:
+            continue
+        between = [c for c in indirect if f.carried_from < c.start and c.end <= f.start and c.speaker_span is not None]
+        if between:
+            c = max(between, key=lambda c: c.end)
+            f.speaker, f.speaker_span, f.via = c.speaker, c.speaker_span, c.via
 
 
 def source_of(start: int, end: int, quotes: list[Quote]) -> str | None:

@@ -41,6 +41,7 @@ class Found:
     via: str | None = None
     cue_token: int | None = None  # index of the cue token, so indirect speech does not repeat it
     act: QuoteAct = QuoteAct.SPEECH
+    carried_from: int | None = None  # end of the quotation whose speaker this one took, when it had no cue
 
 
 @dataclass(slots=True)
@@ -494,7 +495,7 @@ def attribute_marked(
                     (not fr.left and (not fr.right or ends)) or (found.cue is None and _runs_on(doc, previous, m, settings))
                 ):
                     found.speaker, found.speaker_span = previous.speaker, previous.speaker_span
-                    found.via = previous.via
+                    found.via, found.carried_from = previous.via, previous.end
             has_verb = any(doc[i].pos_ in VERB_POS for i in range(fr.first, fr.last + 1))
             if found.speaker_span is None and found.cue is None and (words <= settings.scare_max_words or not has_verb):
                 continue  # a title or a scare quote standing alone
@@ -517,6 +518,7 @@ def attribute_marked(
                 if found.speaker_span is None and _runs_on(doc, previous, m, settings):
                     # "''It's an enormous moment,'' said X. Unless rivals quit, ''it's very difficult ...''"
                     found.speaker, found.speaker_span, found.via = previous.speaker, previous.speaker_span, previous.via
+                    found.carried_from = previous.end
         out.append(found)
         previous = found
     return out
