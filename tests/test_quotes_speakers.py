@@ -84,6 +84,8 @@ def speaker_of(nlp, text, names, fragment):
      "of time before the money runs out.”", {"Tom Reed": P, "Anna Berg": P}, "matter of time", "Anna Berg"),
     ("“We will fight on,” Tom Reed said.\n\n“It is a matter of time before the money runs out.”",
      {"Tom Reed": P}, "matter of time", "Tom Reed"),
+    ("The vote was held on Monday.\n\nAnna Berg said the plan would fail within a year.\n\n“It is a matter of "
+     "time before the money runs out.”", {"Anna Berg": P}, "matter of time", "Anna Berg"),
 ])
 def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker):
     assert speaker_of(nlp, text, names, fragment) == speaker
@@ -99,6 +101,9 @@ def test_quotes_speakers_hidden_by_the_parse(nlp, text, names, fragment, speaker
     # a fragment in a new paragraph does not continue the quotation before it
     ('"It is an enormous moment," said Tom Reed.\n\nThe plan was, to its critics, "very difficult to see '
      'through to the end of the year."', {"Tom Reed": P}, "very difficult"),
+    # nor a paragraph-long quotation two paragraphs after the reported speech
+    ("Anna Berg said the plan would fail within a year.\n\nThe vote was held on Monday in the capital.\n\n“It is "
+     "a matter of time before the money runs out.”", {"Anna Berg": P}, "matter of time"),
 ])
 def test_quotes_speakers_not_a_place_or_a_thing(nlp, text, names, fragment):
     assert speaker_of(nlp, text, names, fragment) is None

@@ -43,6 +43,7 @@ def find_quotes(
     headlines = find_headlines(doc, coref, used | {f.cue_token for f in indirect if f.cue_token is not None})
     _fragments_take_their_clause(direct, indirect)
     _carry_from_the_latest_speaker(direct, indirect)
+    _orphans_take_the_reported_speaker(direct, indirect, coref.text, settings)
     found = sorted(direct + turns + indirect + signed + headlines, key=lambda f: (f.start, f.end))
     text = coref.text
     quotes = []
@@ -75,6 +76,31 @@ def _carry_from_the_latest_speaker(marked: list[Found], indirect: list[Found]) -
         between = [c for c in indirect if f.carried_from < c.start and c.end <= f.start and c.speaker_span is not None]
         if between:
             c = max(between, key=lambda c: c.end)
+            f.speaker, f.speaker_span, f.via = c.speaker, c.speaker_span, c.via
+
+
+OPENING_MARKS = "\"“«„‘'`* \t"
+
+
+def _orphans_take_the_reported_speaker(
+    marked: list[Found], indirect: list[Found], text: str, settings: QuoteSettings
+) -> None:
+    """A paragraph that is only a quotation, with no cue and no quotation before it to continue, follows the
+    speech reported just before it: "Anna Berg said the plan would fail.\n\n"It is a matter of time.""."""
+    for f in marked:
+        if f.speaker_span is not None or f.cue is not None or f.kind is not QuoteKind.DIRECT:
+            continue
+        lead = text[: f.start].rstrip(OPENING_MARKS)
+        if lead and not lead.endswith("\n"):
+            continue
+        before = [
+            c for c in indirect
+            if c.end <= f.start and f.start - c.end <= settings.carry_max_chars and c.speaker_span is not None
+        ]
+        if before:
+            c = max(before, key=lambda c: c.end)
+            if any(line.strip() for line in text[c.end : f.start].split("\n")[1:-1]):
+                continue  # only from the paragraph right before
             f.speaker, f.speaker_span, f.via = c.speaker, c.speaker_span, c.via
 
 
