@@ -244,8 +244,8 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
     if cue.kind is CueKind.NOUN_BEFORE:
         return before is not None and _common_noun(before, cue.words)
     if cue.kind is CueKind.OF_NOUN:
-        if before is None or before.lower_ != "of":
-            return False
+        if before is None or before.lower_ != "of" or _phrase_head(doc, start, end, climb=False).dep_ == "poss":
+            return False  # "the centre of Apple's strategy": the noun is of the strategy
         noun = _previous(doc, before.i)
         return noun is not None and _common_noun(noun, cue.words)
     if cue.kind is CueKind.NOUN_AFTER:
@@ -260,6 +260,8 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
     if cue.kind is CueKind.WORD_BEFORE:
         if _phrase_head(doc, start, end, climb=False).dep_ == "poss":
             return False  # "in Trump's view": the preposition governs the view
+        if end - start == 1 and doc[start].text.isupper() and len(doc[start].text) > 1:
+            return False  # "divisions in NATO": an acronym after "in" is a body one is in, as often as a place
         return before is not None and before.lower_ in cue.words and not _excepted(before, cue.except_heads)
     if cue.kind is CueKind.PLACE_AFTER:
         return _place_follows(doc, end)
