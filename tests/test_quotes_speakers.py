@@ -32,6 +32,10 @@ def speaker_of(nlp, text, names, fragment):
     ('"We finally may be seeing some wage acceleration," the economist Anna Berg, a former adviser in the '
      "Obama White House, wrote on her blog.", {"Anna Berg": P, "Obama White House": ORG}, "wage acceleration",
      "Anna Berg"),
+    # a description holding commas of its own
+    ("Twenty-four percent said she did nothing wrong.\n\n\"I just don't think she's been completely truthful,\" "
+     "Anna Berg, 67, a retired customer service representative in Allentown, Pa., said in a follow-up interview.",
+     {"Anna Berg": P}, "completely truthful", "Anna Berg"),
     # the place of a participle phrase parsed as a second subject
     ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after Anna Berg, calling her "
      '"a total stiff."', {"Tom Reed": P, "Anna Berg": P, "New Hampshire": GPE, "Salem": GPE}, "total stiff",

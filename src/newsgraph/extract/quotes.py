@@ -91,8 +91,10 @@ def _orphans_take_the_reported_speaker(
         if f.speaker_span is not None or f.cue is not None or f.kind is not QuoteKind.DIRECT:
             continue
         lead = text[: f.start].rstrip(OPENING_MARKS)
-        if lead and not lead.endswith("\n"):
-            continue
+        line_end = text.find("\n", f.end)
+        tail = text[f.end : line_end if line_end >= 0 else len(text)]
+        if (lead and not lead.endswith("\n")) or any(ch.isalnum() for ch in tail):
+            continue  # the quotation must be the whole paragraph
         before = [
             c for c in indirect
             if c.end <= f.start and f.start - c.end <= settings.carry_max_chars and c.speaker_span is not None

@@ -226,16 +226,20 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
 
 def _without_apposition(tokens: list[Token]) -> list[Token]:
     """ "...," James B. Comey Jr., the director of the Federal Bureau of Investigation, said: the tokens after a
-    quotation without the description set off by commas after a name, so a long one does not hide the cue."""
+    quotation without the description set off by commas after a name (however many commas it holds: "Cecelia
+    Purner, 67, a retired clerk in Allentown, Pa., said"), so a long one does not hide the cue."""
     for k, t in enumerate(tokens[:MAX_NAME_TOKENS + 1]):
         if t.text != ",":
             continue
         if k == 0 or tokens[k - 1].pos_ != "PROPN":
             return tokens
-        for j in range(k + 1, min(len(tokens), k + 1 + MAX_APPOSITION_TOKENS + 4)):
+        for j in range(k + 1, min(len(tokens) - 1, k + 1 + MAX_APPOSITION_TOKENS + 8)):
             if tokens[j].text in SENTENCE_FINAL:
                 return tokens
-            if tokens[j].text == ",":
+            after = tokens[j + 1]
+            if tokens[j].text == "," and (
+                after.pos_ in VERB_POS or (after.pos_ == "ADV" and j + 2 < len(tokens) and tokens[j + 2].pos_ in VERB_POS)
+            ):
                 return tokens[:k] + tokens[j + 1 :]
         return tokens
     return tokens
