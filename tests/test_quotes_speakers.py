@@ -36,6 +36,9 @@ def speaker_of(nlp, text, names, fragment):
     ("Twenty-four percent said she did nothing wrong.\n\n\"I just don't think she's been completely truthful,\" "
      "Anna Berg, 67, a retired customer service representative in Allentown, Pa., said in a follow-up interview.",
      {"Anna Berg": P}, "completely truthful", "Anna Berg"),
+    # a quotation closed without a comma, then "X said ..." (the quotation parsed as the cue's ccomp)
+    ("“As a construction guy, he put a lot of people out of business, too\" Tom Reed said after an event in "
+     "Edison on Wednesday.", {"Tom Reed": P}, "construction guy", "Tom Reed"),
     # the place of a participle phrase parsed as a second subject
     ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after Anna Berg, calling her "
      '"a total stiff."', {"Tom Reed": P, "Anna Berg": P, "New Hampshire": GPE, "Salem": GPE}, "total stiff",

@@ -164,7 +164,9 @@ def _adjacent_name(verb: Token, coref: Coref) -> Token | None:
         if named is not None and not coref.inside[named.i]:
             return named
     for i in (before, verb.i + 1, verb.i + 2):
-        if 0 <= i < len(doc) and not coref.inside[i] and doc[i].pos_ in ("PROPN", "PRON"):
+        if 0 <= i < len(doc) and not coref.inside[i] and (
+            doc[i].pos_ in ("PROPN", "PRON") or (i > verb.i and coref.index.at_token(doc[i]))
+        ):  # ("said Skelly," with the name tagged as an adverb: a mention of an entity all the same)
             t = doc[i]
             while t.dep_ in ("compound", "flat") and t.head.i != t.i and abs(t.head.i - t.i) <= 3:
                 t = t.head
@@ -250,8 +252,8 @@ def _bare_trailing_cue(fr: _Frame, coref: Coref) -> Token | None:
     content of its own (else it opens a new sentence: "He said it was ...")."""
     for n, t in enumerate(fr.right[:4]):
         if is_cue(t, coref.lex):
-            if n and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children):
-                return t
+            if n and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > t.i for c in t.children):
+                return t  # (the quotation before it is often parsed as its ccomp: no content of its own after)
             return None
         if t.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
             return None
