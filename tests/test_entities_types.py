@@ -153,3 +153,17 @@ def test_entities_types_list_ner_ran_together_is_split(nlp, text, parts, whole):
 )
 def test_entities_types_name_with_and_stays_whole(nlp, text, name):
     assert name in {e.name for e in find_entities(nlp(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [("Scholz said he would stay in office.", "Scholz", EntityType.PERSON),
+     ("Residents of Bakhmut fled west.", "Bakhmut", EntityType.PLACE)],
+)
+def test_entities_types_untagged_name_typed_by_its_context(nlp, text, name, type_):
+    assert _types(nlp, text).get(name) is type_
+
+
+def test_entities_types_untagged_title_is_no_name(nlp):
+    names = [e.name for e in find_entities(nlp("Apple's Chief Operating Officer Jeff Williams said he would stay."))]
+    assert not any("Officer" in n for n in names), names

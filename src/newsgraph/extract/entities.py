@@ -19,7 +19,7 @@ from newsgraph.extract.entity_types import (
     context_votes,
     expansion,
     is_not_actor,
-    untagged_place,
+    untagged_type,
 )
 from newsgraph.extract.lexicon import lexicon
 from newsgraph.extract.names import acronym, fold, name_key
@@ -288,8 +288,9 @@ def _untagged_organisations(doc: Doc, taken: set[int]) -> list[Mention]:
     return found
 
 
-def _untagged_places(doc: Doc, taken: set[int]) -> list[Mention]:
-    """Places NER missed that the words around them name as places: "residents of Bakhmut", "in Kyiv and Kharkiv"."""
+def _untagged_names(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Places and people NER missed that the words around them name: "residents of Bakhmut", "in Kyiv and
+    Kharkiv", "Scholz said he would stay"."""
     lex = lexicon()
     found: list[Mention] = []
     i = 0
@@ -302,9 +303,11 @@ def _untagged_places(doc: Doc, taken: set[int]) -> list[Mention]:
         while j + 1 < len(doc) and j + 1 not in taken and doc[j + 1].pos_ == "PROPN" \
                 and doc[j + 1].text[:1].isupper() and not doc[j + 1].ent_type_:
             j += 1
-        votes = untagged_place(doc, i, j + 1)
-        if votes and not is_not_actor(doc, i, j + 1):
-            found.append(Mention(i, j + 1, name_key(doc[i:j + 1].text), Counter({EntityType.PLACE: votes})))
+        typed = untagged_type(doc, i, j + 1)
+        if any(lex.is_title_part(t.text) for t in doc[i:j + 1]):
+            typed = None  # "Chief [Operating Officer] Tim Cook": a title, not a name
+        if typed is not None and not is_not_actor(doc, i, j + 1):
+            found.append(Mention(i, j + 1, name_key(doc[i:j + 1].text), Counter({typed[0]: typed[1]})))
         i = j + 1
     return found
 
@@ -421,7 +424,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _untagged_organisations(doc, taken)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    mentions += _untagged_places(doc, taken)
+    mentions += _untagged_names(doc, taken)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     findings = find_role_findings(doc, taken)
     for f in findings:  # "Russian President": the country a title names becomes an actor too

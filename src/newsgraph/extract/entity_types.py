@@ -37,10 +37,10 @@ class TypeSettings:
     org_head: int = 3
     org_head_vs_place: int = 1
     org_head_single: int = 1
-    # A run of capitalised words NER left untagged becomes a place when cues that say what it is give it this
-    # many PLACE votes and no other type as many ("residents of Bakhmut", "in Kyiv and Kharkiv"): one list
-    # with a place is enough, a bare "in" is not ("in Parliament").
-    untagged_place_min: int = 2
+    # A run of capitalised words NER left untagged becomes a place or a person when cues that say what it is
+    # give it this many votes and no other type as many ("residents of Bakhmut", "in Kyiv and Kharkiv",
+    # "Scholz said he would stay"): one such cue is enough, a bare "in" is not ("in Parliament").
+    untagged_min: int = 2
     # The oldest age an "X, 49," apposition may give: larger numbers are counts or years, not ages.
     max_age: int = 120
     # The longest bracketed expansion of an abbreviation, in tokens ("SVO [Special Military Operation]").
@@ -65,6 +65,7 @@ class CueKind(str, Enum):
     COUNTRY = "country"
     POSSESSOR = "possessor"
     TITLE_BEFORE = "title_before"
+    SAID_HE = "said_he"
     NOT_NAME = "not_name"
     NOT_ACTOR_WORD = "not_actor_word"
 
@@ -216,6 +217,20 @@ def _appos_noun(doc: Doc, start: int, end: int, cue: TypeCue) -> bool:
     return False
 
 
+def _said_he(doc: Doc, start: int, end: int, cue: TypeCue) -> bool:
+    """ "Erdogan said he would not approve": the subject of a verb of `words` whose clause speaks of it as "he"
+    or "she" (a company or a country is "it" or "they")."""
+    tok = _phrase_head(doc, start, end, climb=False)
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in cue.words:
+        return False
+    for clause in tok.head.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in clause.children):
+            return True
+    return False
+
+
 def _listed_with(doc: Doc, start: int, end: int) -> bool:
     """In a list with a name NER tags a place: "Odesa and Mykolaiv", "Sderot, Ofakim and Netivot"."""
     first = _phrase_head(doc, start, end)
@@ -279,6 +294,8 @@ def _fits(cue: TypeCue, doc: Doc, start: int, end: int, settings: TypeSettings) 
         return tok.dep_ == "poss" and tok.head.i >= end and _common_noun(tok.head, cue.words)
     if cue.kind is CueKind.TITLE_BEFORE:
         return before is not None and before.pos_ in ("NOUN", "PROPN") and lexicon().is_title(before.text)
+    if cue.kind is CueKind.SAID_HE:
+        return _said_he(doc, start, end, cue)
     if cue.kind is CueKind.COUNTRY:
         return name_key(doc[start:end].text) in _countries()
     return False
@@ -346,18 +363,21 @@ def is_not_actor(doc: Doc, start: int, end: int, settings: TypeSettings = DEFAUL
     return is_common_noun(doc, start, end) or is_event_name(doc, start, end, settings)
 
 
-def untagged_place(doc: Doc, start: int, end: int, settings: TypeSettings = DEFAULT_TYPES) -> int:
-    """The PLACE votes of a capitalised run NER left untagged, or 0 when they fall short: only cues that say
-    what the name is count, not a bare preposition."""
+def untagged_type(doc: Doc, start: int, end: int, settings: TypeSettings = DEFAULT_TYPES) -> tuple[EntityType, int] | None:
+    """The type and votes of a capitalised run NER left untagged, when cues that say what it is make it a place or
+    a person ("residents of Bakhmut", "Scholz said he would stay"); None when they fall short. A bare
+    preposition does not count."""
     votes: Counter = Counter()
     for cue in cues():
-        if cue.type is None or cue.kind is CueKind.WORD_BEFORE:
+        if cue.type not in (EntityType.PLACE, EntityType.PERSON) or cue.kind is CueKind.WORD_BEFORE:
             continue
-        if cue.labels is not None and EntityType.PLACE not in cue.labels:
-            continue
+        if cue.labels is not None and cue.type not in cue.labels:
+            continue  # the cue as it would speak to a name NER had labelled so
         if _fits(cue, doc, start, end, settings):
             votes[cue.type] += cue.weight
-    place = votes[EntityType.PLACE]
-    if place < settings.untagged_place_min or any(v >= place for t, v in votes.items() if t is not EntityType.PLACE):
-        return 0
-    return place
+    if not votes:
+        return None
+    best, n = votes.most_common(1)[0]
+    if n < settings.untagged_min or any(v >= n for t, v in votes.items() if t is not best):
+        return None
+    return best, n
