@@ -39,6 +39,11 @@ def speaker_of(nlp, text, names, fragment):
     # a quotation closed without a comma, then "X said ..." (the quotation parsed as the cue's ccomp)
     ("“As a construction guy, he put a lot of people out of business, too\" Tom Reed said after an event in "
      "Edison on Wednesday.", {"Tom Reed": P}, "construction guy", "Tom Reed"),
+    # a transcript-like label with its party in brackets before a colon; an as-clause before a comma
+    ("The hearing went on for hours.\n\nRep. Tom Reed (R-S.C.): \"I have not heard anyone other than you ever cite "
+     "that figure.\"", {"Tom Reed": P}, "cite that figure", "Tom Reed"),
+    ("As Tom Reed sang back in the 1980s, \"They'll turn us all into beggars because they're easier to please.\"",
+     {"Tom Reed": P}, "beggars", "Tom Reed"),
     # the place of a participle phrase parsed as a second subject
     ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after Anna Berg, calling her "
      '"a total stiff."', {"Tom Reed": P, "Anna Berg": P, "New Hampshire": GPE, "Salem": GPE}, "total stiff",

@@ -271,7 +271,10 @@ def _mistagged_verb(t: Token) -> bool:
 
 def _dash_name(tokens: list[Token]) -> Token | None:
     """ "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal:": in a digest, the name after the dash is the source."""
-    dashes = [k for k, t in enumerate(tokens) if t.text in ("-", "–", "—", "--")]
+    dashes = [  # a spaced dash, not the hyphen of "(R-S.C.)"
+        k for k, t in enumerate(tokens)
+        if t.text in ("-", "–", "—", "--") and (t.whitespace_ or t.text != "-") and (t.i == 0 or t.doc[t.i - 1].whitespace_)
+    ]
     if not dashes:
         return None
     after = tokens[dashes[-1] + 1 :]
@@ -320,7 +323,7 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
     left = fr.left
     if not left:
         return None, None
-    last = left[-1].text
+    last = ":" if left[-1].text.endswith(":") else left[-1].text  # (spaCy keeps "(R-S.C.):" 's "):" whole)
     if last == ":":
         name = _dash_name(left[:-1])
         if name is not None:
@@ -338,12 +341,12 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
             nouns = [t for t in left[:-1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
             if len(left) > 2 and left[0].lower_ == "here" and left[1].lower_ in ("is", "’s", "'s") and nouns:
                 return None, nouns[0]  # "Here's Clinton in December 1992:": who, not when
-            return None, _headline_name(left[:-1]) or (nouns[-1] if nouns else None)
+            return None, _headline_name(left[:-1]) or _short_label_name(left[:-1]) or (nouns[-1] if nouns else None)
         return verb, subject_of(verb)
     if last == ",":
         verb = _introducer(left[:-1])
-        if verb is not None and verb.i >= left[-1].i - 3:
-            return verb, subject_of(verb)  # "Hillary shot back, "...""
+        if verb is not None and (verb.i >= left[-1].i - 3 or _as_clause(verb)):
+            return verb, subject_of(verb)  # "Hillary shot back, "..."", "As the Rainmakers sang in the 1980s, "...""
         return None, None
     doc = coref.doc
     heads = {doc[i].head for i in range(fr.first, fr.last + 1) if not fr.first <= doc[i].head.i <= fr.last}
@@ -351,6 +354,11 @@ def _leading_cue(fr: _Frame, coref: Coref) -> tuple[Token | None, Token | None]:
         if h.i < fr.first and is_cue(h, coref.lex):
             return h, subject_of(h)
     return None, None
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As X put it," / "As the Rainmakers sang back in the 1980s,": a clause that says whose words follow."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _previous_colon(doc: Doc, fr: _Frame, m: Marked) -> tuple[Token | None, Token | None]:
