@@ -44,6 +44,9 @@ def speaker_of(nlp, text, names, fragment):
      "that figure.\"", {"Tom Reed": P}, "cite that figure", "Tom Reed"),
     ("As Tom Reed sang back in the 1980s, \"They'll turn us all into beggars because they're easier to please.\"",
      {"Tom Reed": P}, "beggars", "Tom Reed"),
+    # a participle of saying hung on the reported clause goes on with the reporter
+    ("Tom Reed said last week that Anna Berg represents “New York values,” stating during the debate that they "
+     "are “socially liberal or pro-abortion.”", {"Tom Reed": P, "Anna Berg": P}, "socially liberal", "Tom Reed"),
     # the place of a participle phrase parsed as a second subject
     ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after Anna Berg, calling her "
      '"a total stiff."', {"Tom Reed": P, "Anna Berg": P, "New Hampshire": GPE, "Salem": GPE}, "total stiff",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.coref import Coref
-from newsgraph.extract.quoting.lexicon import Lexicon
+from newsgraph.extract.quoting.lexicon import Lexicon, load
 from newsgraph.model import Span
 
 SENTENCE_FINAL = frozenset({".", "?", "!", "…"})
@@ -179,6 +179,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                     return p
     if depth > 4 or verb.head.i == verb.i:
         return None
+    if _reporter_participle(verb):
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERB_POS):
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
@@ -188,6 +190,16 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):  # "the 43-year-old asked"
         return _misattached_subject(verb) or _object_participle(verb) or _infinitive_owner(verb, depth) or verb.head
     return None
+
+
+def _reporter_participle(verb: Token) -> bool:
+    """ "Cruz said that Trump represents "New York values," stating that ...": a participle of saying hung on the
+    reported clause goes on with the reporter, not with the subject of what was reported."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.dep_ != "ccomp" or verb.head.head.i == verb.head.i:
+        return False
+    lex = load()
+    reporter = verb.head.head
+    return lex.lemma(verb) in lex.speech_verbs and reporter.pos_ in VERB_POS and lex.lemma(reporter) in lex.speech_verbs
 
 
 def _infinitive_owner(verb: Token, depth: int) -> Token | None:
