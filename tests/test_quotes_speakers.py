@@ -47,6 +47,12 @@ def speaker_of(nlp, text, names, fragment):
     # a participle of saying hung on the reported clause goes on with the reporter
     ("Tom Reed said last week that Anna Berg represents “New York values,” stating during the debate that they "
      "are “socially liberal or pro-abortion.”", {"Tom Reed": P, "Anna Berg": P}, "socially liberal", "Tom Reed"),
+    # a long subject with no verb before a trailing cue; a quotation ending in a nested one
+    ("“Tritium would enable nuclear weapons designs with a greater yield,” nuclear experts Tom Reed and Serena "
+     "Kelleher-Vergantini of Washington's Institute for Science and International Security wrote in September.",
+     {"Tom Reed": P}, "Tritium", "Tom Reed"),
+    ("“The answer you’d like me to give is, ‘I’m for the plan, darn it,’” Tom Reed, who has proposed repealing the "
+     "mandate over five years, said at the time.", {"Tom Reed": P}, "answer you", "Tom Reed"),
     # the place of a participle phrase parsed as a second subject
     ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after Anna Berg, calling her "
      '"a total stiff."', {"Tom Reed": P, "Anna Berg": P, "New Hampshire": GPE, "Salem": GPE}, "total stiff",

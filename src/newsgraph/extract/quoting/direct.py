@@ -136,6 +136,9 @@ def _subject_before(verb: Token, coref: Coref) -> Token | None:
 
 MAX_APPOSITION_TOKENS = 12  # "Col. Steven H. Warren, a military spokesman in Baghdad, said"
 MAX_NAME_TOKENS = 5  # "James B. Comey Jr." before the comma of its apposition
+# How many tokens past max_trailing_cue_tokens a cue may stand when all before it is one long subject with no verb
+# ("nuclear experts David Albright and Serena Kelleher-Vergantini of Washington's Institute for Science and ...").
+LONG_SUBJECT_TOKENS = 12
 
 
 def _name_before_apposition(doc: Doc, comma: int, sent_start: int) -> Token | None:
@@ -206,7 +209,7 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
     """ "...," said X / "...," X told reporters: a reporting verb just after the closing mark."""
     if not fr.right:
         return None
-    inner_end = text[m.start : m.end].rstrip()[-1:]
+    inner_end = text[m.start : m.end].rstrip().rstrip("’'\"”»").rstrip()[-1:]  # past a nested quotation's mark
     after = fr.right[0]
     joined = inner_end in CONTINUING or after.text in (",", "(") or after.text[:1].islower()
     short_sentence = len(fr.right) <= 6
@@ -214,7 +217,10 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
         return _bare_trailing_cue(fr, coref)
     limit = settings.max_trailing_cue_tokens if joined else 8
     lex = coref.lex
-    for n, t in enumerate(_without_apposition(fr.right)[:limit]):
+    tokens = _without_apposition(fr.right)
+    for n, t in enumerate(tokens[: limit + LONG_SUBJECT_TOKENS]):
+        if n >= limit and (not joined or any(x.pos_ in VERB_POS for x in tokens[:n])):
+            return None  # past the limit only through a long subject ("experts X and Y of Z's Institute ... wrote")
         if lex.lemma(t) in lex.speech_verbs and (t.pos_ in VERB_POS or _mistagged_verb(t)):
             return t
         if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass", "amod"):
