@@ -51,6 +51,8 @@ DEFAULT_TYPES = TypeSettings()
 
 
 class CueKind(str, Enum):
+    """Where a cue looks (resources/entities/type_cues.toml describes each)."""
+
     NOUN_BEFORE = "noun_before"
     OF_NOUN = "of_noun"
     NOUN_AFTER = "noun_after"
