@@ -167,3 +167,8 @@ def test_entities_types_untagged_name_typed_by_its_context(nlp, text, name, type
 def test_entities_types_untagged_title_is_no_name(nlp):
     names = [e.name for e in find_entities(nlp("Apple's Chief Operating Officer Jeff Williams said he would stay."))]
     assert not any("Officer" in n for n in names), names
+
+
+def test_entities_types_apposition_must_follow_the_name(nlp):
+    types = _types(nlp, "Strikes hit Odesa and Mykolaiv, the governor said.")
+    assert types.get("Odesa") is not EntityType.PERSON, types

@@ -204,9 +204,13 @@ def _verb_object(doc: Doc, start: int, end: int, cue: TypeCue) -> bool:
 
 def _appos_noun(doc: Doc, start: int, end: int, cue: TypeCue) -> bool:
     """A description in apposition says what the name is: "Belgorod, a Russian city", "Cisco, the company"."""
-    tok = _phrase_head(doc, start, end)
-    described = [c for c in tok.children if c.dep_ == "appos" and c.i >= end]
-    if tok.dep_ == "appos" and tok.head.i < start:
+    tok = _phrase_head(doc, start, end, climb=False)
+    # right after the name and its comma: "Odesa and Mykolaiv, the governor said" describes no town
+    described = [
+        c for c in tok.children if c.dep_ == "appos" and end + 1 < len(doc) and doc[end].text == ","
+        and c.left_edge.i == end + 1
+    ]
+    if tok.dep_ == "appos" and tok.head.i < start and start >= 2 and doc[start - 1].text == ",":
         described.append(tok.head)
     for noun in described:
         if noun.pos_ != "NOUN" or not noun.text[:1].islower():
