@@ -1,9 +1,12 @@
 """Entities: one per real actor in a document, with aliases, roles and every mention.
 
 spaCy's small NER finds names but labels them noisily ("Prigozhin" as ORG in one sentence and PERSON in the
-next) and misses repeats it has seen. We pool the mentions of one name, vote on the type with cues the small
-model lacks (titles, "the", "in X", organisation head words), link short forms to full names, and find the
-repeats NER missed by matching the names already known.
+next), runs names together ("San Jose - Cisco", "Bakhmut and Marinka") and misses repeats it has seen. We split
+such runs, pool the mentions of one name, vote on the type with cues the small model lacks (organisation head
+words, a given name, and the rules of resources/entities/type_cues.toml read by entity_types.py: "the town of
+X", "shelled X", "X, a Russian city", "Chancellor X"), drop capitalised common nouns and names of operations
+("the Motherland", "the SVO [Special Military Operation]"), link short forms to full names, and find the
+repeats NER missed by matching the names already known, and places and people it missed by their context.
 """
 
 from __future__ import annotations
