@@ -53,6 +53,9 @@ def speaker_of(nlp, text, names, fragment):
      {"Tom Reed": P}, "Tritium", "Tom Reed"),
     ("“The answer you’d like me to give is, ‘I’m for the plan, darn it,’” Tom Reed, who has proposed repealing the "
      "mandate over five years, said at the time.", {"Tom Reed": P}, "answer you", "Tom Reed"),
+    # a cue followed by a colon opens the next quotation, not the one before it
+    ("\"We are refugees,\" Anna Berg said. \"We are not terrorists.\" Tom Reed said: \"The attack that happened "
+     "today is the work of terrorists.\"", {"Anna Berg": P, "Tom Reed": P}, "not terrorists", "Anna Berg"),
     # the place of a participle phrase parsed as a second subject
     ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after Anna Berg, calling her "
      '"a total stiff."', {"Tom Reed": P, "Anna Berg": P, "New Hampshire": GPE, "Salem": GPE}, "total stiff",

@@ -222,6 +222,8 @@ def _trailing_cue(fr: _Frame, text: str, m: Marked, coref: Coref, settings: Quot
         if n >= limit and (not joined or any(x.pos_ in VERB_POS for x in tokens[:n])):
             return None  # past the limit only through a long subject ("experts X and Y of Z's Institute ... wrote")
         if lex.lemma(t) in lex.speech_verbs and (t.pos_ in VERB_POS or _mistagged_verb(t)):
+            if not joined and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":":
+                return None  # "''We are not terrorists.'' Mr. Zahed said: ''...''": the cue opens the next one
             return t
         if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass", "amod"):
             subject = subject_of(t)
