@@ -33,7 +33,7 @@ from newsgraph.errors import InputError
 from newsgraph.model import Document, Record
 from newsgraph.pipeline import build_record
 from newsgraph.read import read_path
-from newsgraph.read.jsonl import parse_jsonl_line
+from newsgraph.read.jsonl import jsonl_lines, parse_jsonl_line
 from newsgraph.settings import DEFAULT as PIPELINE_DEFAULT
 
 log = logging.getLogger("newsgraph")
@@ -223,26 +223,13 @@ def _sources(files: list[Path]) -> Iterator[Source | InputError]:
         if f.suffix.lower() not in JSONL_SUFFIXES:
             yield Source(str(f))
             continue
-        if not f.is_file():
-            yield InputError(f"{f}: no such file" if not f.exists() else f"{f}: not a file")
-            continue
-        try:
-            handle = f.open("rb")
-        except OSError as exc:
-            yield InputError(f"{f}: cannot read ({exc.strerror})")
-            continue
-        seen_any = False
-        with handle:  # a line at a time: a dump of any size is handed out in constant memory
-            for number, data in enumerate(handle, start=1):
-                if not data.strip():
-                    continue
-                seen_any = True
-                if len(data) > PIPELINE_DEFAULT.max_bytes:  # refused here, not copied to a worker
-                    yield from (e for e in parse_jsonl_line(data, f"{f}:{number}") if isinstance(e, InputError))
-                else:
-                    yield Source(f"{f}:{number}", data)
-        if not seen_any:
-            yield InputError(f"{f}: empty input")
+        for item in jsonl_lines(f):
+            if isinstance(item, InputError):
+                yield item
+            elif len(item[1]) > PIPELINE_DEFAULT.max_bytes:  # refused here, not copied to a worker
+                yield from (e for e in parse_jsonl_line(item[1], item[0]) if isinstance(e, InputError))
+            else:
+                yield Source(*item)
 
 
 def _read_source(source: Source, job: _Job) -> Document | InputError | None:

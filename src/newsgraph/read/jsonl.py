@@ -39,8 +39,9 @@ def parse_jsonl(raw: str, source: str) -> Iterator[Document | InputError]:
         yield from _parse_line(line, f"{source}:{number}")
 
 
-def stream_jsonl(path: Path, settings: Settings = DEFAULT) -> Iterator[Document | InputError]:
-    """Read a JSONL file a line at a time; each bad line is reported by file and line number."""
+def jsonl_lines(path: Path) -> Iterator[tuple[str, bytes] | InputError]:
+    """The non-blank raw lines of a JSONL file, a line at a time (a dump of any size in constant memory), each
+    with its name "path:line"; or why the file gives none."""
     if not path.is_file():
         yield InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
         return
@@ -54,9 +55,18 @@ def stream_jsonl(path: Path, settings: Settings = DEFAULT) -> Iterator[Document 
         for number, data in enumerate(handle, start=1):
             if data.strip():
                 seen_any = True
-                yield from parse_jsonl_line(data, f"{path}:{number}", settings)
+                yield f"{path}:{number}", data
     if not seen_any:
         yield InputError(f"{path}: empty input")
+
+
+def stream_jsonl(path: Path, settings: Settings = DEFAULT) -> Iterator[Document | InputError]:
+    """Read a JSONL file a line at a time; each bad line is reported by file and line number."""
+    for item in jsonl_lines(path):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from parse_jsonl_line(item[1], item[0], settings)
 
 
 def parse_jsonl_line(data: bytes, name: str, settings: Settings = DEFAULT) -> Iterator[Document | InputError]:
