@@ -33,6 +33,8 @@ def _event(nlp, text: str, trigger: str):
         ("Brazil offered to mediate between Russia and Ukraine.", "offered", "Ukraine"),
         ("Kenya offered to host talks between Ethiopia and Eritrea.", "offered", "Eritrea"),
         ("Qatar called for talks with the Taliban.", "called", "Taliban"),
+        # "for" parsed as the mark of the clause, not the particle of "call": the clause's subject
+        ("Britain called for Israel to halt the offensive in Gaza.", "called", "Israel"),
         # a that-clause's own subject
         ("Washington demanded that Iran withdraw its troops from Syria.", "demanded", "Iran"),
         ("Kenya warned that Somalia would face sanctions.", "warned", "Somalia"),

@@ -177,6 +177,8 @@ def _verb_roles(trig: Trigger, index: Participants, settings: EventSettings, rol
             _add(roles.targets, named)
             # "called for sanctions against Nigeria", "pushed for talks with the Taliban"
             _add(roles.targets, _aimed(p, index, depth, with_party=not reciprocal and not named))
+    if trig.extra is not None and trig.extra.dep_ == "mark":  # "called for Israel to halt": the clause's subject
+        _add(roles.targets, clause_targets(trig.extra.head, index, depth, roles.actors, subject=True))
     if trig.extra is not None and trig.extra.dep_ in ("dobj", "nsubjpass"):  # "imposed sanctions on X"
         _noun_preps(trig, trig.extra, index, depth, reciprocal, roles, of_actor=False)
     if trig.rule.frame and not roles.targets:  # "demanded that Hamas renounce", "threatened to attack Japan"

@@ -81,6 +81,12 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             rule = next((lex.by_phrasal[(f, c.lower_)] for f in forms if (f, c.lower_) in lex.by_phrasal), None)
             if rule and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children):  # "called X on Monday"
                 return Trigger(tok, rule, False, c)
+        elif c.dep_ in ("advcl", "ccomp", "xcomp"):
+            # "called for Israel to halt": the parser makes "for" the mark of the clause, not the verb's particle
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.i < c.i), None)
+            if mark is not None and (rule := next((lex.by_phrasal[(f, mark.lower_)] for f in forms
+                                                    if (f, mark.lower_) in lex.by_phrasal), None)):
+                return Trigger(tok, rule, False, mark)
         elif c.dep_ in ("dobj", "nsubjpass"):
             for word, at in _object_words(c):
                 rule = next((lex.by_object[(f, word)] for f in forms if (f, word) in lex.by_object), None)
