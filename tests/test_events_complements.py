@@ -219,3 +219,13 @@ def test_events_complements_titled_subject_named_by_its_apposition(nlp):
 def test_events_complements_participle_that_does_not_carry_the_act_names_no_actor(nlp):
     events, by_id = code(nlp, "Sales rose on the great demand enjoyed by Apple's iPod players.")
     assert not [e for e in events if e.type.value == "REQUEST"], [(e.trigger, e.actors) for e in events]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Israel rejected Egypt's demand that Hamas release the hostages.", "release"),
+    ("Egypt renewed its demand that Hamas release the hostages.", "release"),
+    ("Russia's threat to attack Ukraine alarmed Europe.", "attack"),
+])
+def test_events_complements_what_a_noun_asks_or_threatens_is_not_coded_as_done(nlp, text, asked):
+    events, _ = code(nlp, text)
+    assert not [e for e in events if e.trigger.split()[0] == asked], [(e.type.value, e.trigger) for e in events]

@@ -151,6 +151,11 @@ def _covered(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 def _absorber(trig: Trigger, found: dict[int, Trigger], max_climb: int) -> Trigger | None:
     """The governing trigger whose content this one is (and which then codes the event), if any."""
     tok = trig.token
+    noun = found.get(tok.head.i)
+    if (not trig.nominal and tok.dep_ == "acl" and noun is not None and noun.nominal and noun.rule.frame
+            and any((c.dep_ == "mark" and c.lower_ in ("that", "for")) or (c.dep_ == "aux" and c.lower_ == "to")
+                    for c in tok.children)):
+        return noun  # "its demand that Hamas release the hostages": asked for, not done
     for _ in range(max_climb):
         if tok.dep_ not in _CONTENT_DEPS and not (trig.nominal and tok.dep_ in ("conj", "appos", "amod")):
             return None
