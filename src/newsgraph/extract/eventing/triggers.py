@@ -73,19 +73,23 @@ def _object_words(obj: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def _phrasal(lex: Lexicon, forms: tuple[str, ...], particle: Token) -> TriggerRule | None:
+    """The rule of a "verb particle" pair ("call for") in any of the verb's forms."""
+    return next((lex.by_phrasal[(f, particle.lower_)] for f in forms if (f, particle.lower_) in lex.by_phrasal), None)
+
+
 def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = tok.lemma_.lower()
     forms = verb_forms(lemma, tok.lower_)
     for c in tok.children:
         if c.dep_ in ("prt", "prep"):
-            rule = next((lex.by_phrasal[(f, c.lower_)] for f in forms if (f, c.lower_) in lex.by_phrasal), None)
+            rule = _phrasal(lex, forms, c)
             if rule and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children):  # "called X on Monday"
                 return Trigger(tok, rule, False, c)
         elif c.dep_ in ("advcl", "ccomp", "xcomp"):
             # "called for Israel to halt": the parser makes "for" the mark of the clause, not the verb's particle
             mark = next((m for m in c.children if m.dep_ == "mark" and m.i < c.i), None)
-            if mark is not None and (rule := next((lex.by_phrasal[(f, mark.lower_)] for f in forms
-                                                    if (f, mark.lower_) in lex.by_phrasal), None)):
+            if mark is not None and (rule := _phrasal(lex, forms, mark)):
                 return Trigger(tok, rule, False, mark)
         elif c.dep_ in ("dobj", "nsubjpass"):
             for word, at in _object_words(c):
