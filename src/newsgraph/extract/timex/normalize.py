@@ -134,6 +134,8 @@ def _normalizer(name: str, tables: dict[str, dict[str, str]]) -> Callable[[str],
         return yearword
     if name == "clock":
         return lambda t: clock(t, tables)
+    if name == "quarter_of":  # "the April-June quarter": the quarter its first month opens
+        return lambda t: str((int(tables["month"][t.strip().lower()]) - 1) // 3 + 1)
     if name == "century":
         return lambda t: f"{int(t) - 1:02d}"
     if name == "reldir":

@@ -302,7 +302,7 @@ def _resolve_body(body: str, ctx: Context) -> Resolved:
         return Resolved(cal.shift(d, "week", _weekend_offset(d, rel, ctx.direction())) + "-WE")
 
     if kind == "quarter":
-        q = parts[1] if parts[1] != "of" else str((int(parts[2]) - 1) // 3 + 1)  # "the April-June quarter"
+        q = parts[1]
         if not q.isdigit():
             return Resolved("XXXX-QX")
         if d is None:
