@@ -70,7 +70,7 @@ def find_times(doc: Doc, dct: str | None) -> tuple[list[TimeExpr], list[str]]:
         expr = TimeExpr(tid, text[m.start:m.end], m.start, m.end, ttype, res.value, anchor, mod or None)
         if m.rule.anchor == "event":
             anchors.date_from_event(doc, expr, times, memory, explicit)
-            _clock_takes_day(text, times, clock_only, expr)
+            anchors.clock_on_counted_day(text, times, clock_only, expr)
         elif raw.startswith(_CLOCK_ONLY) and expr.type is TimexType.TIME:
             anchors.day_of_clock(doc, expr, memory)
             clock_only.add(tid)
@@ -101,17 +101,6 @@ _CLOCK_ONLY = "UNDEF-ANA-day-PLUS-0|T"  # a time of day whose day the text leave
 _COMPARED = ("UNDEF-REF", "UNDEF-AGO", "UNDEF-yearago", "UNDEF-ANA-year-MINUS")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"\d{4}-(\d{2})$")
-
-
-def _clock_takes_day(text: str, times: list[TimeExpr], clock_only: set[str], day: TimeExpr) -> None:
-    """"At 6 a.m. ten days before the shooting": a bare time of day right before a day counted from an event
-    is on that day."""
-    prev = times[-1] if times else None
-    if (prev is None or prev.id not in clock_only or text[prev.end:day.start].strip()
-            or day.type is not TimexType.DATE or granularity(day.value) != "day" or "T" not in prev.value):
-        return
-    prev.value = day.value[:10] + prev.value[prev.value.index("T"):]
-    prev.anchor = day.id
 
 
 def _impossible(value: str) -> bool:

@@ -123,6 +123,17 @@ def day_of_clock(doc: Doc, expr: TimeExpr, memory: EventMemory) -> None:
     expr.anchor = source
 
 
+def clock_on_counted_day(text: str, times: list[TimeExpr], clock_only: set[str], day: TimeExpr) -> None:
+    """"At 6 a.m. ten days before the shooting": a bare time of day right before a day counted from an event
+    is on that day."""
+    prev = times[-1] if times else None
+    if (prev is None or prev.id not in clock_only or text[prev.end:day.start].strip()
+            or day.type is not TimexType.DATE or cal.granularity(day.value) != "day" or "T" not in prev.value):
+        return
+    prev.value = day.value[:10] + prev.value[prev.value.index("T"):]
+    prev.anchor = day.id
+
+
 def _relation_after(doc: Doc, span: Span) -> tuple[Token, int] | None:
     """The relation word right after the expression and its sign: ("after", +1)."""
     i = span.end
