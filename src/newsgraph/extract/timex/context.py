@@ -179,13 +179,12 @@ def direction(doc: Doc, start: int, end: int) -> str:
     if (verb is not None and _plans(verb) and verb.tag_ == "VBD" and span.start > verb.i
             and not _is_past_perfect(verb)):
         return "future"  # "planned a rally on Saturday": what was planned; "On Friday, X planned ...": the planning
-    if before.endswith(UNTIL) and (verb is None or verb.lemma_ in DEADLINE_VERBS or tense(verb) != "past"):
-        return "future"
-    if before.endswith(UNTIL) and _ongoing(verb):
-        return "future"  # "has kept the markets closed until Friday": a state that lasts now ends ahead
-    if before.endswith(UNTIL) and _infinitive(verb):
-        return "present"  # "ordered the markets to stay closed until Friday": a past order, its term nearest
     t = tense(verb)
+    if before.endswith(UNTIL):
+        if verb is None or verb.lemma_ in DEADLINE_VERBS or t != "past" or _ongoing(verb):
+            return "future"  # also "has kept the markets closed until Friday": a state that lasts now ends ahead
+        if _infinitive(verb):
+            return "present"  # "ordered the markets to stay closed until Friday": a past order, its term nearest
     if t == "present" and verb is not None and any(
             k.dep_ in ("nsubj", "nsubjpass") and _scheduled(k) for k in verb.children):
         return "future"  # "the deadline expires on Sunday", "voting ends at 8 p.m. Sunday": a schedule ahead
